@@ -1,0 +1,112 @@
+"""govgraph command line: build, evaluate (and the exporters' commands)."""
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(prog="govgraph", description="Chinese government news -> knowledge graph")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    b = sub.add_parser("build", help="build the graph of INPUT files/folders/globs into DIR")
+    b.add_argument("inputs", nargs="+", metavar="INPUT")
+    b.add_argument("-o", "--output", default="output", metavar="DIR")
+    b.add_argument("--model", default=None, help="an installed spaCy pipeline (name or path) instead of the embedded LAC default")
+    b.add_argument("--text-field", default="text")
+    b.add_argument("--id-field", default="id")
+    b.add_argument("--title-field", default="title")
+    b.add_argument("--date-field", default="date")
+    b.add_argument("--min-weight", type=int, default=1, help="hide co-occurrence edges lighter than this in graph.html")
+    b.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
+    b.add_argument("--no-progress", action="store_true")
+
+    e = sub.add_parser("evaluate", help="grade a graph.json against gold annotations")
+    e.add_argument("graph")
+    e.add_argument("--gold", required=True, metavar="GOLD_DIR")
+    e.add_argument("--json", action="store_true")
+
+    args = p.parse_args(argv)
+    try:
+        if args.cmd == "build":
+            return build(args)
+        if args.cmd == "evaluate":
+            from .evaluate import evaluate, format_report
+            r = evaluate(args.graph, args.gold)
+            print(json.dumps(r, ensure_ascii=False, indent=2) if args.json else format_report(r))
+            return 0
+    except (FileNotFoundError, NotADirectoryError, PermissionError, ValueError) as exc:
+        print(f"govgraph: error: {exc}", file=sys.stderr)
+        return 2
+    return 1
+
+
+def build(args) -> int:
+    from tqdm import tqdm
+
+    from .export.json import write_json
+    from .graph import build_graph
+    from .ingest import Fields, find_inputs, iter_documents
+    from .nlp import load_pipeline
+    from .pipeline import extract_all
+
+    t0 = time.time()
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    if not os.access(out, os.W_OK):
+        raise PermissionError(f"{out}: output folder is not writable")
+    fields = Fields(args.text_field, args.id_field, args.title_field, args.date_field)
+    skipped = []
+
+    def on_error(msg):
+        skipped.append(msg)
+        tqdm.write(f"govgraph: skipped {msg}", file=sys.stderr)
+
+    n_files = len(find_inputs(args.inputs))
+    nlp = load_pipeline(args.model)
+    docs = iter_documents(args.inputs, fields, on_error=on_error, strict=args.strict)
+    results = []
+    bar = tqdm(total=n_files, unit="file", disable=args.no_progress, file=sys.stderr, desc="extracting")
+    last_file = None
+    for r in extract_all(nlp, docs):
+        results.append(r)
+        f = r["doc"].split("#", 1)[0]
+        if f != last_file:
+            bar.update(1)
+            last_file = f
+    bar.close()
+    G = build_graph(results)
+    written = [out / "graph.json"]
+    write_json(G, out / "graph.json")
+    written += _exports(G, out, args)
+    summary(G, results, skipped, time.time() - t0, written)
+    return 0
+
+
+def _exports(G, out, args):
+    """The other formats; each exporter writes its files atomically."""
+    from .export import html, rdf
+    written = rdf.write_rdf(G, out)
+    html.write_html(G, out / "graph.html", min_weight=args.min_weight)
+    written.append(out / "graph.html")
+    return written
+
+
+def summary(G, results, skipped, seconds, written):
+    types = Counter(d["type"] for _, d in G.nodes(data=True))
+    edges = Counter(d["type"] for _, _, d in G.edges(data=True))
+    n_sent = sum(len(r["sentences"]) for r in results)
+    lines = [f"documents {len(results)}, sentences {n_sent}, skipped inputs {len(skipped)}",
+             "entities " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + f" (total {G.number_of_nodes()})",
+             "edges " + ", ".join(f"{t} {n}" for t, n in sorted(edges.items())) + f" (total {G.number_of_edges()})",
+             f"time {seconds:.1f} s",
+             "wrote " + ", ".join(str(p) for p in written)]
+    print("\n".join(lines), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Per-document extraction: pure functions from a processed Doc to mentions.
+
+`extract_mentions(document, doc)` lists every entity span of doc.spans["gg"]
+with its raw offsets and sentence; `govgraph.resolve` names them."""
+
+from dataclasses import dataclass, field
+
+from ..ingest import Document
+
+
+@dataclass
+class Mention:
+    label: str
+    text: str  # clean surface text (no whitespace)
+    start: int  # clean offsets
+    end: int
+    raw_start: int
+    raw_end: int
+    sent: int  # sentence index in the document
+    attrs: dict = field(default_factory=dict)
+    outer: bool = True  # not nested inside another entity
+    key: str | None = None  # node id, set by resolve
+    name: str | None = None
+
+
+@dataclass
+class Sentence:
+    start: int  # clean offsets
+    end: int
+    raw_start: int
+    raw_end: int
+    text: str
+
+
+def sentences(document: Document, doc) -> list[Sentence]:
+    out = []
+    for s in doc.sents:
+        text = s.text.strip()
+        if not text:
+            continue
+        lead = len(s.text) - len(s.text.lstrip())
+        a, b = s.start_char + lead, s.start_char + lead + len(text)
+        ra, rb = document.raw_span(a, b)
+        out.append(Sentence(a, b, ra, rb, text))
+    return out
+
+
+def extract_mentions(document: Document, doc, sents: list[Sentence]) -> list[Mention]:
+    starts = [s.start for s in sents]
+    spans = list(doc.spans.get("gg", []))
+    outer = {(e.start_char, e.end_char) for e in doc.ents}
+    out = []
+    for sp in spans:
+        si = _sentence_index(starts, sp.start_char)
+        ra, rb = document.raw_span(sp.start_char, sp.end_char)
+        out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, ra, rb, si,
+                           dict(sp._.gg or {}), (sp.start_char, sp.end_char) in outer))
+    return out
+
+
+def _sentence_index(starts, pos):
+    import bisect
+    return max(0, bisect.bisect_right(starts, pos) - 1)

@@ -1,0 +1,1 @@
+"""Gazetteers shipped as data files (administrative divisions of China, ...)."""

@@ -1,0 +1,75 @@
+"""Repair OCR'd newspaper text while keeping a map back to raw offsets.
+
+Newspaper columns break lines inside words ("淮安\\n市") and pad characters
+with spaces ("接 通 率"). Whitespace between two characters of which at least
+one is CJK is dropped; other whitespace runs become one space. A blank line
+is a paragraph break ("\\n") only after sentence-final punctuation or a short
+paragraph (a headline or byline): page layout also leaves blank lines in the
+middle of sentences ("近日，记者采访了黔\\n\\n东南州医保局").
+"""
+
+import re
+from dataclasses import dataclass
+
+_FINAL = set("。！？!?；;：:”’）)】」』…")
+SHORT_PARAGRAPH = 40
+_WS = re.compile(r"[ \t\r\n\f\v\u3000\u00a0\u2002-\u200b]+")
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x20000 <= o <= 0x2FA1F
+        or 0xF900 <= o <= 0xFAFF
+        or 0x3000 <= o <= 0x303F  # CJK punctuation
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms
+        or ch in "“”‘’·—…《》"
+    )
+
+
+@dataclass(frozen=True)
+class Repaired:
+    text: str
+    # offsets[i] = raw offset of clean char i; offsets[len(text)] = len(raw)
+    offsets: tuple[int, ...]
+    # clean offsets i where raw had whitespace between clean chars i-1 and i
+    gaps: frozenset[int]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw (start, end) of clean [start, end): end is just after the last char."""
+        if end <= start:
+            s = self.offsets[start]
+            return s, s
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def repair(raw: str) -> Repaired:
+    out: list[str] = []
+    offs: list[int] = []
+    gaps: set[int] = set()
+    pos = 0
+    para = 0  # clean offset where the current paragraph starts
+    for m in _WS.finditer(raw):
+        for i in range(pos, m.start()):
+            out.append(raw[i])
+            offs.append(i)
+        ws = m.group()
+        before = raw[m.start() - 1] if m.start() > 0 else ""
+        after = raw[m.end()] if m.end() < len(raw) else ""
+        if before and after:
+            gaps.add(len(out))
+            if ws.count("\n") >= 2 and (before in _FINAL or len(out) - para <= SHORT_PARAGRAPH):
+                out.append("\n")
+                offs.append(m.start() + ws.index("\n"))
+                para = len(out)
+            elif not (is_cjk(before) or is_cjk(after)):
+                out.append(" ")
+                offs.append(m.start())
+        pos = m.end()
+    for i in range(pos, len(raw)):
+        out.append(raw[i])
+        offs.append(i)
+    offs.append(len(raw))
+    return Repaired("".join(out), tuple(offs), frozenset(gaps))

@@ -1,0 +1,49 @@
+"""The spaCy pipeline: LAC tokenizer/tagger plus govgraph's recognisers.
+
+`load_pipeline()` builds the embedded default from `default.cfg`;
+`load_pipeline("zh_core_web_sm")` (a name or path of an installed spaCy
+pipeline) runs that model and maps its OntoNotes entities instead.
+"""
+
+from functools import lru_cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+
+from . import agencies, entities, lac, ontonotes, people, places, programs  # noqa: F401  (registers factories)
+from .candidates import TYPES, register_extensions
+
+__all__ = ["load_pipeline", "process", "TYPES"]
+
+RECOGNISERS = ["gg_places", "gg_agencies", "gg_programs", "gg_people"]
+
+
+def default_config():
+    text = resources.files(__package__).joinpath("default.cfg").read_text(encoding="utf-8")
+    return spacy.util.load_config_from_str(text)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    register_extensions()
+    if model is None:
+        return spacy.util.load_model_from_config(default_config(), auto_fill=True, validate=True)
+    nlp = spacy.load(model)
+    nlp.add_pipe("gg_from_ents", last=True)
+    for name in RECOGNISERS:
+        nlp.add_pipe(name, last=True)
+    nlp.add_pipe("gg_entities", last=True)
+    return nlp
+
+
+def process(nlp: Language, documents):
+    """Run the pipeline over Documents (from govgraph.ingest); yields (document, Doc)."""
+    documents = list(documents)
+    docs = [nlp.make_doc(d.clean) for d in documents]
+    if hasattr(nlp.tokenizer, "pipe"):
+        docs = nlp.tokenizer.pipe([d.clean for d in documents])
+    for d, doc in zip(documents, docs):
+        doc._.gaps = d.gaps
+    for d, doc in zip(documents, nlp.pipe(docs)):
+        yield d, doc

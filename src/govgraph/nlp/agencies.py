@@ -1,0 +1,121 @@
+"""Agencies and organisations: names ending in a function head (…局, …委员会,
+派出所, …公司, …医院), composed from the LAC words before the head
+(苏仙区 + 自然资源和规划局), with verbs the tagger swallows trimmed
+(联合县交通运输局 -> 县交通运输局), plus LAC's ORG words."""
+
+import re
+
+from spacy.language import Language
+
+from ..gazetteers.divisions import load_divisions
+from .candidates import Cand, add_candidates, alternation, naming
+
+# LAC tags a name part can carry
+_NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
+_STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "其", "和", "与", "及", "或", "的", "是", "在", "原", "新", "中"}
+# bodies that make "…局/部/办" a common word, not a name (格局, 全部, 经办)
+_GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:一家|某|该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
+_ORG_END = tuple("社团司报台网院站所馆校行厂店部会队园")
+
+
+class AgencyRecognizer:
+    def __init__(self, nlp=None, name="gg_agencies"):
+        n = naming()
+        self.n = n
+        notf = alternation(n["head_not_followed_by"])
+        self.agency_head = re.compile(f"(?:{alternation(n['agency_heads'])})(?!{notf})")
+        self.org_head = re.compile(f"(?:{alternation(n['organization_heads'])})(?!{notf})")
+        self.verbs = tuple(sorted(n["verbs_before_agency"], key=len, reverse=True))
+        self.generic = set(n["generic_agency_bodies"])
+        self.level = tuple(n["level_chars"])
+        self.div_forms = load_divisions().forms()
+        self.party = tuple(n["party_prefixes"])
+        self.specific_heads = {"派出所", "人民法院", "中级人民法院", "高级人民法院", "人民检察院", "检察院", "法院", "中院", "高院",
+                               "政协", "人大", "人大常委会", "妇联", "文联", "残联", "科协", "侨联", "工商联", "红十字会",
+                               "团委", "居委会", "村委会", "党工委", "党委", "党支部", "总工会"}
+
+    def __call__(self, doc):
+        add_candidates(doc, list(self.find(doc)))
+        return doc
+
+    def find(self, doc):
+        text = doc.text
+        seen = set()
+        for sent in doc.sents:
+            s0, e0 = sent.start_char, sent.end_char
+            for label, rx in (("Agency", self.agency_head), ("Organization", self.org_head)):
+                for m in rx.finditer(text, s0, e0):
+                    cand = self._compose(doc, m.start(), m.end(), label, s0)
+                    if cand and (cand.start, cand.end) not in seen:
+                        seen.add((cand.start, cand.end))
+                        yield cand
+        # LAC ORG words with no head we know: other named organisations
+        covered = {i for s, e in seen for i in range(s, e)}
+        for tok in doc:
+            if tok.tag_ == "ORG" and tok.idx not in covered and not self.agency_head.search(tok.text[-3:]):
+                s, e = self._trim(text, tok.idx, tok.idx + len(tok))
+                name = text[s:e]
+                if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic:
+                    seen.add((s, e))
+                    yield Cand(s, e, "Organization", "lac", 1)
+
+    def _compose(self, doc, hs, he, label, sent_start):
+        text = doc.text
+        tok = doc.char_span(hs, he, alignment_mode="expand")[0]
+        start = tok.idx
+        i = tok.i
+        while i - 1 >= 0 and doc[i - 1].idx >= sent_start:
+            prev = doc[i - 1]
+            if prev.tag_ not in _NAMEY or prev.text in _STOP_WORDS or he - prev.idx > 24:
+                break
+            # stop at a complete name before us (…局 …局) unless it is a place
+            if prev.tag_ != "LOC" and self.agency_head.search(prev.text) and prev.tag_ != "ORG":
+                break
+            start = prev.idx
+            i -= 1
+        start, he = self._trim(text, start, he)
+        name = text[start:he]
+        if len(name) < 2 or name in self.generic:
+            return None
+        head = (self.agency_head if label == "Agency" else self.org_head).search(name)
+        body = name[: head.start()] if head else name
+        if not self._qualified(name, body, head.group() if head else "", tok):
+            return None
+        if label == "Agency" and self.org_head.search(name) and self.org_head.search(name).end() == len(name):
+            label = "Organization"
+        return Cand(start, he, label, "head", 2, {})
+
+    def _qualified(self, name, body, head, tok):
+        """A real body: a qualified name (place, level or party prefix), a
+        specific institution, or a national body the tagger knows (商务部)."""
+        if name in self.specific_heads:
+            return True
+        if not body or _GENERIC_BODY.search(body):
+            return False
+        prefixed = name.startswith(self.level + self.party + ("最高", "国家", "中央")) or self._place_prefix(name)
+        if len(head) == 1:
+            return prefixed or (tok.tag_ == "ORG" and len(body) >= 2)
+        return prefixed or len(body) >= 2
+
+    def _place_prefix(self, name):
+        forms = self.div_forms
+        return any(name[:k] in forms for k in range(2, min(len(name), 12)))
+
+    def _trim(self, text, s, e):
+        """Drop verbs/conjunctions the tagger glued to the front of a name."""
+        changed = True
+        while changed and e - s > 2:
+            changed = False
+            for v in self.verbs:
+                if text.startswith(v, s) and e - s - len(v) >= 2:
+                    rest = text[s + len(v):e]
+                    if rest.startswith(self.level + self.party) or len(rest) >= 4:
+                        s += len(v)
+                        changed = True
+                        break
+        return s, e
+
+
+@Language.factory("gg_agencies")
+def make_agencies(nlp, name):
+    return AgencyRecognizer(nlp, name)

@@ -1,0 +1,64 @@
+"""Shared pieces of the recognition components: candidate spans and naming data.
+
+Chinese has no spaces and LAC's words often do not line up with gazetteer
+names (凯里市鸭塘街道 is one LAC word), so recognisers work on characters,
+using LAC's words and tags as evidence, and propose candidates. The
+`gg_entities` component then picks among them and splits tokens so that
+every entity is a token span.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+TYPES = ("Agency", "Organization", "Program", "Policy", "Place", "Person")
+
+
+@dataclass
+class Cand:
+    start: int  # char offsets into doc.text
+    end: int
+    label: str
+    source: str
+    priority: int = 1
+    attrs: dict = field(default_factory=dict)
+
+
+def register_extensions():
+    if not Doc.has_extension("gg_candidates"):
+        Doc.set_extension("gg_candidates", default=None)
+        Doc.set_extension("gaps", default=frozenset())
+        Span.set_extension("gg", default=None)
+
+
+def add_candidates(doc: Doc, cands):
+    if doc._.gg_candidates is None:
+        doc._.gg_candidates = []
+    doc._.gg_candidates.extend(cands)
+
+
+@lru_cache(maxsize=None)
+def naming() -> dict:
+    text = resources.files("govgraph.gazetteers").joinpath("naming.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def token_bounds(doc: Doc) -> tuple[set[int], set[int]]:
+    return {t.idx for t in doc}, {t.idx + len(t) for t in doc}
+
+
+def token_at(doc: Doc, char: int):
+    """The token containing char offset (None past the end)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+CJK = r"\u4e00-\u9fff"

