@@ -30,6 +30,8 @@ def load_pipeline(model: str | None = None) -> Language:
     if model is None:
         return spacy.util.load_model_from_config(default_config(), auto_fill=True, validate=True)
     nlp = spacy.load(model)
+    if not any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer", first=True, config={"punct_chars": list("。！？!?；;\n")})
     nlp.add_pipe("gg_from_ents", last=True)
     for name in RECOGNISERS:
         nlp.add_pipe(name, last=True)
@@ -40,9 +42,10 @@ def load_pipeline(model: str | None = None) -> Language:
 def process(nlp: Language, documents):
     """Run the pipeline over Documents (from govgraph.ingest); yields (document, Doc)."""
     documents = list(documents)
-    docs = [nlp.make_doc(d.clean) for d in documents]
-    if hasattr(nlp.tokenizer, "pipe"):
-        docs = nlp.tokenizer.pipe([d.clean for d in documents])
+    if hasattr(nlp.tokenizer, "pipe"):  # LAC tags all sentences of the batch together
+        docs = list(nlp.tokenizer.pipe([d.clean for d in documents]))
+    else:
+        docs = [nlp.make_doc(d.clean) for d in documents]
     for d, doc in zip(documents, docs):
         doc._.gaps = d.gaps
     for d, doc in zip(documents, nlp.pipe(docs)):

@@ -74,6 +74,7 @@ class AgencyRecognizer:
             start = prev.idx
             i -= 1
         start, he = self._trim(text, start, he)
+        start = self._after_joined(text, start, he)
         name = text[start:he]
         if len(name) < 2 or name in self.generic:
             return None
@@ -100,6 +101,20 @@ class AgencyRecognizer:
     def _place_prefix(self, name):
         forms = self.div_forms
         return any(name[:k] in forms for k in range(2, min(len(name), 12)))
+
+    def _after_joined(self, text, s, e):
+        """Start after "A局 联合 B局" when the tagger made one word of both."""
+        for v in self.verbs:
+            if len(v) < 2:
+                continue
+            i = text.find(v, s + 2, e)
+            while i != -1:
+                before, after = text[s:i], text[i + len(v):e]
+                ends_head = self.agency_head.search(before)
+                if ends_head and ends_head.end() == len(before) and len(after) >= 3:
+                    s = i + len(v)
+                i = text.find(v, i + 1, e)
+        return s
 
     def _trim(self, text, s, e):
         """Drop verbs/conjunctions the tagger glued to the front of a name."""

@@ -3,7 +3,9 @@ govgraph candidates (for `--model zh_core_web_sm` and the like)."""
 
 from spacy.language import Language
 
-from .candidates import Cand, add_candidates
+import re
+
+from .candidates import Cand, add_candidates, alternation, naming
 
 LABELS = {"GPE": "Place", "LOC": "Place", "FAC": "Place", "PERSON": "Person", "LAW": "Policy", "ORG": "Organization",
           # LAC's own labels, so the same component works on the embedded tokenizer
@@ -12,14 +14,16 @@ LABELS = {"GPE": "Place", "LOC": "Place", "FAC": "Place", "PERSON": "Person", "L
 
 class EntsToCandidates:
     def __init__(self, nlp=None, name="gg_from_ents"):
-        pass
+        n = naming()
+        self.agency = re.compile(f"(?:{alternation(n['agency_heads'])})$|^(?:{alternation(n['party_prefixes'])})")
 
     def __call__(self, doc):
         cands = []
         for ent in doc.ents:
             label = LABELS.get(ent.label_)
             if label and len(ent.text.strip()) >= 2:
-                # ORG is split into Agency/Organization later by its head (see resolve.naming)
+                if label == "Organization" and self.agency.search(ent.text):
+                    label = "Agency"  # government and party bodies by their naming pattern
                 cands.append(Cand(ent.start_char, ent.end_char, label, "model", 1))
         add_candidates(doc, cands)
         return doc

