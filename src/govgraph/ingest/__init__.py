@@ -22,6 +22,12 @@ class Document:
     gaps: frozenset[int]  # clean offsets that had whitespace before them in raw
     meta: dict = field(default_factory=dict, compare=False)
 
+    @property
+    def space_gaps(self) -> frozenset[int]:
+        """Gaps that were spaces, not only line breaks (names in bylines are spaced)."""
+        return frozenset(i for i in self.gaps if 0 < i < len(self.offsets) - 1
+                         and self.raw[self.offsets[i - 1] + 1:self.offsets[i]].strip("\r\n") != "")
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             return self.offsets[start], self.offsets[start]

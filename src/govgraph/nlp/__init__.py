@@ -48,5 +48,6 @@ def process(nlp: Language, documents):
         docs = [nlp.make_doc(d.clean) for d in documents]
     for d, doc in zip(documents, docs):
         doc._.gaps = d.gaps
+        doc._.space_gaps = d.space_gaps
     for d, doc in zip(documents, nlp.pipe(docs)):
         yield d, doc

@@ -15,6 +15,18 @@ _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
 _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "其", "和", "与", "及", "或", "的", "是", "在", "原", "新", "中"}
 # bodies that make "…局/部/办" a common word, not a name (格局, 全部, 经办)
 _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:一家|某|该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
+_DEICTIC = tuple("全各该本我此这年")
+# generic bodies: cadres, party groups, a bare level word before the head
+_GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)(?:政务服务大厅|政务服务中心|党组|党支部|党委|党总支|办)$")
+
+
+def _ends_with(rx, name):
+    for m in rx.finditer(name):
+        if m.end() == len(name):
+            return m.group()
+    return None
+
+
 _ORG_END = tuple("社团司报台网院站所馆校行厂店部会队园")
 
 
@@ -32,7 +44,8 @@ class AgencyRecognizer:
         self.party = tuple(n["party_prefixes"])
         self.specific_heads = {"派出所", "人民法院", "中级人民法院", "高级人民法院", "人民检察院", "检察院", "法院", "中院", "高院",
                                "政协", "人大", "人大常委会", "妇联", "文联", "残联", "科协", "侨联", "工商联", "红十字会",
-                               "团委", "居委会", "村委会", "党工委", "党委", "党支部", "总工会"}
+                               "团委", "居委会", "村委会", "党工委", "党委", "党支部", "总工会",
+                               "最高人民法院", "最高人民检察院", "党中央", "国务院"}
 
     def __call__(self, doc):
         add_candidates(doc, list(self.find(doc)))
@@ -76,14 +89,18 @@ class AgencyRecognizer:
         start, he = self._trim(text, start, he)
         start = self._after_joined(text, start, he)
         name = text[start:he]
-        if len(name) < 2 or name in self.generic:
+        if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) or _GENERIC_NAME.search(name):
             return None
         head = (self.agency_head if label == "Agency" else self.org_head).search(name)
         body = name[: head.start()] if head else name
         if not self._qualified(name, body, head.group() if head else "", tok):
             return None
-        if label == "Agency" and self.org_head.search(name) and self.org_head.search(name).end() == len(name):
-            label = "Organization"
+        if label == "Agency":
+            org = _ends_with(self.org_head, name)
+            if org and len(org) > len(_ends_with(self.agency_head, name) or ""):
+                label = "Organization"  # …协会, …医院: not a public body
+        elif not self._proper(doc, start, he - len(_ends_with(self.org_head, name) or "")):
+            return None  # 茶叶公司, 餐饮协会: a kind of organisation, not a named one
         return Cand(start, he, label, "head", 2, {})
 
     def _qualified(self, name, body, head, tok):
@@ -98,8 +115,17 @@ class AgencyRecognizer:
             return prefixed or (tok.tag_ == "ORG" and len(body) >= 2)
         return prefixed or len(body) >= 2
 
+    def _proper(self, doc, start, end):
+        """Does [start, end) hold a proper name (a place, a tagged name, a code)?"""
+        if self._place_prefix(doc.text[start:end + 1]) or any(c.isdigit() or c.isascii() and c.isalpha() for c in doc.text[start:end]):
+            return True
+        span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+        return span is not None and any(t.tag_ in ("LOC", "ORG", "nz", "PER", "nw") for t in span)
+
     def _place_prefix(self, name):
         forms = self.div_forms
+        if name.startswith(_DEICTIC):
+            return False
         return any(name[:k] in forms for k in range(2, min(len(name), 12)))
 
     def _after_joined(self, text, s, e):
@@ -110,8 +136,7 @@ class AgencyRecognizer:
             i = text.find(v, s + 2, e)
             while i != -1:
                 before, after = text[s:i], text[i + len(v):e]
-                ends_head = self.agency_head.search(before)
-                if ends_head and ends_head.end() == len(before) and len(after) >= 3:
+                if _ends_with(self.agency_head, before) and len(after) >= 3:
                     s = i + len(v)
                 i = text.find(v, i + 1, e)
         return s

@@ -31,7 +31,8 @@ class Cand:
 def register_extensions():
     if not Doc.has_extension("gg_candidates"):
         Doc.set_extension("gg_candidates", default=None)
-        Doc.set_extension("gaps", default=frozenset())
+        Doc.set_extension("gaps", default=frozenset())  # raw whitespace before these offsets
+        Doc.set_extension("space_gaps", default=frozenset())  # … whitespace other than line breaks
         Span.set_extension("gg", default=None)
 
 

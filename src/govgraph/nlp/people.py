@@ -6,6 +6,7 @@ import re
 
 from spacy.language import Language
 
+from ..gazetteers.divisions import load_divisions
 from .candidates import Cand, add_candidates, naming
 
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "公孙", "西门", "南宫")
@@ -17,6 +18,8 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
 class PersonRecognizer:
     def __init__(self, nlp=None, name="gg_people"):
         self.not_person = tuple(naming()["non_person_titles"])
+        self.surnames = set(naming()["common_surnames"]) | set(_COMPOUND_SURNAMES)
+        self.places = load_divisions().forms()
 
     def __call__(self, doc):
         add_candidates(doc, list(self.find(doc)))
@@ -41,8 +44,11 @@ class PersonRecognizer:
                 continue
             if re.match(r"[（(]化名", after):
                 continue
-            for ps, pe in _split_name(tok.text, s, doc._.gaps):
-                if 2 <= pe - ps <= 4:
+            if tok.text in self.places:
+                continue
+            for ps, pe in _split_name(tok.text, s, doc._.space_gaps):
+                name = text[ps:pe]
+                if 2 <= pe - ps <= 4 and (name[0] in self.surnames or name[:2] in self.surnames):
                     yield Cand(ps, pe, "Person", "lac", 2)
 
     def _byline(self, doc, sent):

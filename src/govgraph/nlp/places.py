@@ -11,13 +11,17 @@ from .candidates import CJK, Cand, add_candidates, alternation, naming, token_bo
 # real division names that are also common words
 _AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全乡", "本市", "本县", "城区", "矿区", "郊区", "社区", "新区", "市中区", "市区", "中心", "江南", "江北", "河西", "河东", "城关"}
 _GENERIC_HEAD = set("全各该本我每此这那其某")
+_DEICTIC = tuple(_GENERIC_HEAD)
 _MAXLEN = 16
 
 
 class PlaceRecognizer:
     def __init__(self, nlp=None, name="gg_places"):
         self.div = load_divisions()
-        self.forms = {f for f in self.div.forms() if len(f) >= 2 and f not in _AMBIGUOUS}
+        # township names shorter than 3 characters are mostly common words (街道)
+        self.forms = {f for f in self.div.forms() if len(f) >= 2 and f not in _AMBIGUOUS
+                      and not (len(f) < 3 and all(d.level == "township" for d in self.div.lookup(f)))}
+        self.generic = set(naming()["generic_places"])
         n = naming()
         self.full_suffix = tuple(n["level_chars"]) + ("街道", "自治区", "地区", "新区")
         self.follow = re.compile("(?:" + alternation(n["level_chars"] + n["agency_heads"] + n["place_suffixes"]) + ")")
@@ -92,8 +96,11 @@ class PlaceRecognizer:
                 s = te
             if s < ts < e and te >= e:
                 e = ts
-        if e - s >= 2 and (e - s >= 3 or text[s:e][-1] not in "路街村"):
-            yield Cand(s, e, "Place", "lac", 1)
+        name = text[s:e]
+        if e - s >= 2 and (e - s >= 3 or name[-1] not in "路街村") and name not in self.generic \
+                and not name.startswith(_DEICTIC) and name not in _AMBIGUOUS:
+            divs = [d.id for d in self.div.lookup(name)]
+            yield Cand(s, e, "Place", "lac", 1, {"divisions": divs} if divs else {})
 
 
 @Language.factory("gg_places")
