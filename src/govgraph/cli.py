@@ -30,10 +30,46 @@ def main(argv=None) -> int:
     e.add_argument("--gold", required=True, metavar="GOLD_DIR")
     e.add_argument("--json", action="store_true")
 
+    x = sub.add_parser("export", help="rewrite exports of a build folder from its graph.json")
+    x.add_argument("dir", metavar="DIR")
+    x.add_argument("--format", choices=("all",) + FORMATS, default="all")
+    x.add_argument("--min-weight", type=int, default=1)
+
+    h = sub.add_parser("html", help="redraw DIR/graph.html with options")
+    h.add_argument("dir", metavar="DIR")
+    h.add_argument("--min-weight", type=int, default=1)
+
+    q = sub.add_parser("query", help="run SPARQL over a build folder or RDF file")
+    q.add_argument("target", metavar="DIR_OR_FILE")
+    q.add_argument("sparql", nargs="?")
+    q.add_argument("-f", "--file", help="read the query from this file")
+    q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+
+    sv = sub.add_parser("serve", help="read-only SPARQL 1.1 endpoint over a build folder")
+    sv.add_argument("dir", metavar="DIR")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=7878)
+    sv.add_argument("--timeout", type=float, default=30, help="query time limit in seconds")
+
     args = p.parse_args(argv)
     try:
         if args.cmd == "build":
             return build(args)
+        if args.cmd == "export":
+            return export(args)
+        if args.cmd == "html":
+            args.format = "html"
+            return export(args)
+        if args.cmd == "query":
+            from .query import format_results, run_query
+            if not (args.sparql or args.file):
+                raise ValueError("give a SPARQL query or -f FILE")
+            sparql = Path(args.file).read_text(encoding="utf-8") if args.file else args.sparql
+            print(format_results(*run_query(args.target, sparql), args.format))
+            return 0
+        if args.cmd == "serve":
+            from .serve import serve
+            return serve(args.dir, host=args.host, port=args.port, timeout=args.timeout)
         if args.cmd == "evaluate":
             from .evaluate import evaluate, format_report
             r = evaluate(args.graph, args.gold)
@@ -87,13 +123,38 @@ def build(args) -> int:
     return 0
 
 
-def _exports(G, out, args):
+FORMATS = ("rdf", "html", "gexf", "graphml", "neo4j")
+
+
+def _exports(G, out, args, formats=FORMATS):
     """The other formats; each exporter writes its files atomically."""
-    from .export import html, rdf
-    written = rdf.write_rdf(G, out)
-    html.write_html(G, out / "graph.html", min_weight=args.min_weight)
-    written.append(out / "graph.html")
+    from .export import gexf, graphml, html, neo4j, rdf
+    written = []
+    if "rdf" in formats:
+        written += rdf.write_rdf(G, out)
+    if "html" in formats:
+        html.write_html(G, out / "graph.html", min_weight=args.min_weight)
+        written.append(out / "graph.html")
+    if "gexf" in formats:
+        gexf.write_gexf(G, out / "graph.gexf")
+        written.append(out / "graph.gexf")
+    if "graphml" in formats:
+        graphml.write_graphml(G, out / "graph.graphml")
+        written.append(out / "graph.graphml")
+    if "neo4j" in formats:
+        written.append(neo4j.write_neo4j(G, out))
     return written
+
+
+def export(args) -> int:
+    """Rewrite exports of an existing build from its graph.json."""
+    from .export.json import read_json
+    out = Path(args.dir)
+    G = read_json(out / "graph.json")
+    formats = FORMATS if args.format == "all" else (args.format,)
+    for p in _exports(G, out, args, formats):
+        print(f"wrote {p}", file=sys.stderr)
+    return 0
 
 
 def summary(G, results, skipped, seconds, written):
