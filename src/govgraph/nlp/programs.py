@@ -57,6 +57,20 @@ class ProgramRecognizer:
             elif self.policy_end.search(core):
                 yield Cand(m.start(), m.end(), "Policy", "title", 3, {"name": inner})
 
+    def _run_end(self, text, start, e0):
+        """End of a series of 2+ quoted items (joined by nothing or 、) that a
+        programme head follows, if start begins one."""
+        rx = re.compile(r"(?:“[^“”，。]{1,12}”[、]?){2,}")
+        m = rx.match(text, start, e0)
+        if m and self.head.match(text, m.end(), e0):
+            return m.end()
+        # start may be inside a series that began earlier
+        for back in range(start - 1, max(start - 60, 0), -1):
+            m = rx.match(text, back, e0)
+            if m and m.end() > start and text[back] == "“" and self.head.match(text, m.end(), e0):
+                return m.end()
+        return None
+
     def _quoted(self, text, s0, e0):
         pos = s0
         while True:
@@ -70,6 +84,11 @@ class ProgramRecognizer:
             tail = re.match(rf"[{CJK}A-Za-z0-9]{{1,4}}", text[end:e0]) if end < e0 else None
             core = strip_marks(content)
             if not core or _BAD_CONTENT.search(core) or any(p.search(core) for p in self.slogans):
+                continue
+            run_end = self._run_end(text, start, e0)
+            if run_end is not None:
+                # “金A”“银B”“红C”志愿服务品牌: each quoted item of the series is a programme
+                yield Cand(start, end, "Program", "quote-series", 2, {"name": core})
                 continue
             hm = self.head.match(text, end, e0)
             if hm:
