@@ -16,9 +16,10 @@ def atomic_open(path, mode="w", encoding="utf-8"):
             f.flush()
             os.fsync(f.fileno())
         # mkstemp makes the file private; outputs are for other tools and users too
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        if os.stat(tmp).st_mode & 0o777 == 0o600:  # unless the caller chose a mode
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         try:
