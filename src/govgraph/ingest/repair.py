@@ -4,7 +4,7 @@ Newspaper columns break lines inside words ("淮安\\n市") and pad characters
 with spaces ("接 通 率"). Whitespace between two characters of which at least
 one is CJK is dropped; other whitespace runs become one space. A blank line
 is a paragraph break ("\\n") only after sentence-final punctuation or a short
-paragraph (a headline or byline): page layout also leaves blank lines in the
+paragraph of one line, or of spaced names (a headline or byline): page layout also leaves blank lines in the
 middle of sentences ("近日，记者采访了黔\\n\\n东南州医保局").
 """
 
@@ -50,7 +50,11 @@ def repair(raw: str) -> Repaired:
     offs: list[int] = []
     gaps: set[int] = set()
     pos = 0
+    # some pages are double-spaced: there a blank line is only a line break
+    runs = [w.count("\n") for w in _WS.findall(raw) if "\n" in w]
+    blank = 3 if len(runs) >= 10 and sum(n >= 2 for n in runs) > len(runs) / 2 else 2
     para = 0  # clean offset where the current paragraph starts
+    para_lines, para_spaced = 0, False  # its line breaks; whether names in it are spaced
     for m in _WS.finditer(raw):
         for i in range(pos, m.start()):
             out.append(raw[i])
@@ -60,13 +64,17 @@ def repair(raw: str) -> Repaired:
         after = raw[m.end()] if m.end() < len(raw) else ""
         if before and after:
             gaps.add(len(out))
-            if ws.count("\n") >= 2 and (before in _FINAL or len(out) - para <= SHORT_PARAGRAPH):
+            if ws.count("\n") >= blank and (before in _FINAL or len(out) - para <= SHORT_PARAGRAPH
+                                           and (para_lines == 0 or para_spaced)):
                 out.append("\n")
                 offs.append(m.start() + ws.index("\n"))
-                para = len(out)
-            elif not (is_cjk(before) or is_cjk(after)):
-                out.append(" ")
-                offs.append(m.start())
+                para, para_lines, para_spaced = len(out), 0, False
+            else:
+                para_lines += "\n" in ws
+                para_spaced = para_spaced or ws.strip("\r\n") != ""
+                if not (is_cjk(before) or is_cjk(after)):
+                    out.append(" ")
+                    offs.append(m.start())
         pos = m.end()
     for i in range(pos, len(raw)):
         out.append(raw[i])
