@@ -107,6 +107,8 @@ def test_page_in_headless_chromium(tmp_path):
                 return [r.left + p.x, r.top + p.y];
             }""")
             page.mouse.click(x, y)
+            # vis handles the click asynchronously; on a loaded machine it can lag
+            page.wait_for_selector("#panel", state="visible", timeout=5_000)
             assert page.is_visible("#panel")
             assert page.inner_text("#panel h2") == "红管家"
             assert SENTENCE in page.inner_text("#panel-body")

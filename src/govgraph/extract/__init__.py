@@ -3,6 +3,7 @@
 `extract_mentions(document, doc)` lists every entity span of doc.spans["gg"]
 with its raw offsets and sentence; `govgraph.resolve` names them."""
 
+import bisect
 from dataclasses import dataclass, field
 
 from ..ingest import Document
@@ -59,5 +60,4 @@ def extract_mentions(document: Document, doc, sents: list[Sentence]) -> list[Men
 
 
 def _sentence_index(starts, pos):
-    import bisect
     return max(0, bisect.bisect_right(starts, pos) - 1)

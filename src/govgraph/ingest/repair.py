@@ -37,12 +37,6 @@ class Repaired:
     # clean offsets i where raw had whitespace between clean chars i-1 and i
     gaps: frozenset[int]
 
-    def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Raw (start, end) of clean [start, end): end is just after the last char."""
-        if end <= start:
-            s = self.offsets[start]
-            return s, s
-        return self.offsets[start], self.offsets[end - 1] + 1
 
 
 def repair(raw: str) -> Repaired:

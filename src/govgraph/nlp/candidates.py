@@ -56,10 +56,5 @@ def token_bounds(doc: Doc) -> tuple[set[int], set[int]]:
     return {t.idx for t in doc}, {t.idx + len(t) for t in doc}
 
 
-def token_at(doc: Doc, char: int):
-    """The token containing char offset (None past the end)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
 
 CJK = r"\u4e00-\u9fff"

@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..ingest.sentences import split_sentences
@@ -164,7 +164,6 @@ class LACTokenizer:
 
 
 def _ent(doc, i, label):
-    from spacy.tokens import Span
     return Span(doc, i, i + 1, label=label)
 
 
