@@ -10,68 +10,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from export_sample import HOSTILE, sample_graph, xml_clean
 from govgraph.export.gexf import TYPE_COLORS, write_gexf
 
 JS_DIR = Path(__file__).parent / "js"
-# Commas, quotes, a newline, ';' (the list separator), a backslash before a quote, and a
-# vertical tab (not allowed in XML 1.0 at all).
-HOSTILE = '湖北省"慈善,基金"会\n第二行;分号\\"尾\x0b'
 NS = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
-
-
-def sample_graph(reverse=False):
-    """A small graph following docs/graph-model.md; reverse=True inserts in the other order."""
-    def mention(doc, start, text):
-        return {"doc": doc, "start": start, "end": start + len(text), "text": text, "sentence": text}
-
-    def ev(doc, start, text):
-        return {"doc": doc, "start": start, "end": start + len(text), "text": text}
-
-    nodes = [
-        ("place/420000", dict(type="Place", name="湖北省", aliases=["湖北", "湖北省"],
-                              mentions=[mention("a.txt", 0, "湖北省")], code="420000", parent=None,
-                              docs=["a.txt"], count=1)),
-        ("place/420100", dict(type="Place", name="武汉市", aliases=["武汉", "武汉市"],
-                              mentions=[mention("a.txt", 5, "武汉市"), mention("b.txt", 0, "武汉")],
-                              code="420100", parent="place/420000", docs=["a.txt", "b.txt"], count=2)),
-        ("agency/武汉市民政局", dict(type="Agency", name="武汉市民政局", aliases=["市民政局", "武汉市民政局"],
-                                mentions=[mention("a.txt", 9, "武汉市民政局")] * 3, code=None, parent=None,
-                                docs=["a.txt"], count=3)),
-        ("program/江城暖心助老行动", dict(type="Program", name="江城暖心助老行动", aliases=["江城暖心助老行动"],
-                                   mentions=[mention("a.txt", 20, "江城暖心助老行动")] * 2, code=None,
-                                   parent=None, docs=["a.txt"], count=2)),
-        ("organization/" + HOSTILE, dict(type="Organization", name=HOSTILE, aliases=["基金会", HOSTILE],
-                                         mentions=[mention("b.txt", 3, HOSTILE)], code=None, parent=None,
-                                         docs=["b.txt"], count=1)),
-        ("person/张明", dict(type="Person", name="张明", aliases=["张明"], mentions=[mention("b.txt", 40, "张明")],
-                           code=None, parent=None, docs=["b.txt"], count=1)),
-    ]
-    edges = [
-        ("place/420100", "place/420000", "located_in",
-         dict(weight=1, evidence=[ev("a.txt", 0, "武汉市是湖北省省会。")], role=None)),
-        ("agency/武汉市民政局", "program/江城暖心助老行动", "runs",
-         dict(weight=2, evidence=[ev("a.txt", 9, "武汉市民政局开展江城暖心助老行动。"),
-                                  ev("b.txt", 50, '他说："好,\n很好";')], role=None)),
-        ("agency/武汉市民政局", "program/江城暖心助老行动", "co_occurs_with",
-         dict(weight=2, evidence=[ev("a.txt", 9, "武汉市民政局开展江城暖心助老行动。")], role=None, pmi=0.61)),
-        ("person/张明", "agency/武汉市民政局", "holds_position",
-         dict(weight=1, evidence=[ev("b.txt", 38, "局长张明表示")], role="局长")),
-        ("organization/" + HOSTILE, "place/420100", "located_in",
-         dict(weight=1, evidence=[ev("b.txt", 3, HOSTILE)], role=None)),
-    ]
-    if reverse:
-        nodes, edges = nodes[::-1], edges[::-1]
-    G = nx.MultiDiGraph()
-    G.add_nodes_from(nodes)
-    for u, v, key, data in edges:
-        G.add_edge(u, v, key=key, type=key, **data)
-    return G
-
-
-def xml_clean(s):
-    return s.replace("\x0b", "\ufffd")
-
-
 def test_networkx_reads_nodes_edges_and_attributes(tmp_path):
     G = sample_graph()
     path = tmp_path / "graph.gexf"
