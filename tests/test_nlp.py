@@ -73,3 +73,10 @@ def test_byline_names_split_at_raw_spaces(nlp):
     ((_, doc),) = process(nlp, [d])
     people = {s.text for s in doc.spans["gg"] if s.label_ == "Person"}
     assert {"王强", "李晓明"} <= people
+
+
+def test_agency_before_a_post_or_its_holders(nlp):
+    found, _ = ents(nlp, "常州市民政局副局长王大海、金坛区政协委员李小红和溧阳市民政办主任赵明出席。")
+    assert ("常州市民政局", "Agency") in found
+    assert ("金坛区政协", "Agency") in found
+    assert ("溧阳市民政办", "Agency") in found

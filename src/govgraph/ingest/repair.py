@@ -47,6 +47,11 @@ def repair(raw: str) -> Repaired:
     # some pages are double-spaced: there a blank line is only a line break
     runs = [w.count("\n") for w in _WS.findall(raw) if "\n" in w]
     blank = 3 if len(runs) >= 10 and sum(n >= 2 for n in runs) > len(runs) / 2 else 2
+    # after a headline break, the next one-line paragraph is a headline only if it is
+    # shorter than the column's usual line: else each line of a double-spaced column
+    # would become a paragraph of its own
+    usual = _usual_line(raw) - 1
+    cascade = False  # the last break was a one-line-paragraph break
     para = 0  # clean offset where the current paragraph starts
     para_lines, para_spaced = 0, False  # its line breaks; whether names in it are spaced
     for m in _WS.finditer(raw):
@@ -58,8 +63,10 @@ def repair(raw: str) -> Repaired:
         after = raw[m.end()] if m.end() < len(raw) else ""
         if before and after:
             gaps.add(len(out))
-            if ws.count("\n") >= blank and (before in _FINAL or len(out) - para <= SHORT_PARAGRAPH
-                                           and (para_lines == 0 or para_spaced)):
+            one_line = para_lines == 0 and len(out) - para <= (usual if cascade else SHORT_PARAGRAPH)
+            spaced = para_spaced and len(out) - para <= SHORT_PARAGRAPH
+            if ws.count("\n") >= blank and (before in _FINAL or one_line or spaced):
+                cascade = before not in _FINAL and one_line
                 out.append("\n")
                 offs.append(m.start() + ws.index("\n"))
                 para, para_lines, para_spaced = len(out), 0, False
@@ -75,3 +82,9 @@ def repair(raw: str) -> Repaired:
         offs.append(i)
     offs.append(len(raw))
     return Repaired("".join(out), tuple(offs), frozenset(gaps))
+
+
+def _usual_line(raw: str) -> int:
+    """Median length (without whitespace) of the text's longer lines: the column width."""
+    lengths = sorted(n for n in (len(_WS.sub("", line)) for line in raw.splitlines()) if n >= 8)
+    return lengths[len(lengths) // 2] if lengths else SHORT_PARAGRAPH + 2

@@ -1,0 +1,24 @@
+"""Page layout in OCR repair: which blank lines are paragraph breaks."""
+
+from govgraph.ingest.repair import repair
+
+COLUMN = ["社区开展了丰富多彩的文化活动并取得", "成效。区民政局联合街道办事处推进养", "老服务改革，建设了一批服务站点和日",
+          "间照料中心，惠及辖区老年居民共计三", "千余人次。"]  # a 17-character column
+
+
+def test_double_spaced_column_lines_are_not_paragraphs():
+    # a single-spaced part makes the page look single-spaced overall, so blank lines
+    # are candidate breaks; a headline break must not cascade down the column
+    single = "\n".join(["前言部分文字按照单倍行距排版而成，"] * 30)
+    raw = single + "。\n\n标题短\n\n" + "\n\n".join(COLUMN)
+    text = repair(raw).text
+    body = text.split("\n")[-1]
+    assert body == "".join(COLUMN)
+    assert "\n标题短\n" in text
+
+
+def test_two_line_headline_still_breaks():
+    single = "\n".join(["正文按照单倍行距排版的内容文字如，"] * 30)
+    raw = single + "。\n\n湖北\n\n开展社区租赁试点工作\n\n" + "\n\n".join(COLUMN)
+    lines = repair(raw).text.split("\n")
+    assert lines[-3:] == ["湖北", "开展社区租赁试点工作", "".join(COLUMN)]
