@@ -13,10 +13,8 @@ GOLD = ROOT.parent / "shared" / "gold"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    assert main(["build", str(ROOT / "seeds"), "-o", str(out), "--no-progress"]) == 0
-    return out
+def built(seeds_build):
+    return seeds_build  # conftest.py: seeds/ is built once per session
 
 
 def test_outputs_exist(built):
