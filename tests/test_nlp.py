@@ -80,3 +80,12 @@ def test_agency_before_a_post_or_its_holders(nlp):
     assert ("常州市民政局", "Agency") in found
     assert ("金坛区政协", "Agency") in found
     assert ("溧阳市民政办", "Agency") in found
+
+
+def test_named_teams_descriptors_lists_and_recurring_programmes(nlp):
+    found, _ = ents(nlp, "提起“幸福帮”志愿服务，居民都说好。“幸福帮”志愿服务队常年入户。"
+                         "街道打造“金灯笼、银拐杖、红书包”三色服务品牌。“幸福帮”受到表扬。")
+    assert ("“幸福帮”志愿服务队", "Organization") in found
+    assert ("“幸福帮”", "Program") in found  # from the descriptor, then its other quoted mentions
+    assert {("金灯笼", "Program"), ("银拐杖", "Program"), ("红书包", "Program")} <= found
+    assert not any("、" in t for t, _ in found)

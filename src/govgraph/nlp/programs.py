@@ -31,6 +31,9 @@ class ProgramRecognizer:
         self.policy_end = re.compile(f"(?:{alternation(n['policy_heads'])})$")
         self.media_end = re.compile(f"(?:{alternation(n['media_heads'])})$")
         self.org_end = re.compile(f"(?:{alternation(n['organization_heads'])})$")
+        self.org_head = re.compile(f"(?:{alternation(n['organization_heads'] + ['志愿者联盟', '联盟'])})")
+        # “红管家”志愿服务: the quoted core names the programme, the descriptor does not
+        self.descriptor = re.compile("志愿服务(?!队)|志愿者服务(?!队)")
         self.hotline = re.compile(rf"(?<![\d])(\d{{3,6}})(?:热线|服务热线|平台)")
         self.quote = re.compile(r"“([^“”]{1,40})”|「([^「」]{1,40})」|\"([^\"]{1,40})\"")
         self.title = re.compile(r"《([^《》]{2,80})》")
@@ -41,12 +44,24 @@ class ProgramRecognizer:
 
     def find(self, doc):
         text = doc.text
+        found = []
         for sent in doc.sents:
             s0, e0 = sent.start_char, sent.end_char
-            yield from self._titles(text, s0, e0)
-            yield from self._quoted(text, s0, e0)
+            found += self._titles(text, s0, e0)
+            found += self._quoted(text, s0, e0)
             for m in self.hotline.finditer(text, s0, e0):
-                yield Cand(m.start(), m.end(), "Program", "hotline", 2, {"name": m.group()})
+                found.append(Cand(m.start(), m.end(), "Program", "hotline", 2, {"name": m.group()}))
+        yield from found
+        yield from self._recurring(text, found)
+
+    def _recurring(self, text, found):
+        """Once a quoted core is known as a programme, its other quoted mentions are too."""
+        cores = {c.attrs.get("core") or c.attrs["name"] for c in found if c.label == "Program" and c.source != "hotline"}
+        taken = [(c.start, c.end) for c in found]
+        for m in self.quote.finditer(text):
+            core = strip_marks(next(g for g in m.groups() if g is not None))
+            if core in cores and not any(a <= m.start() < b for a, b in taken):
+                yield Cand(m.start(), m.end(), "Program", "quote-known", 1, {"name": core})
 
     def _titles(self, text, s0, e0):
         for m in self.title.finditer(text, s0, e0):
@@ -72,6 +87,23 @@ class ProgramRecognizer:
         return None
 
     def _quoted(self, text, s0, e0):
+        for c in self._quoted_whole(text, s0, e0):
+            yield from self._split_series(text, c)
+
+    @staticmethod
+    def _split_series(text, c):
+        """“金党徽、银五老、红豆苗”: a quoted list of short brand names is one programme each."""
+        content = text[c.start + 1:text.find("”", c.start) if text[c.start] == "“" else c.end - 1]
+        parts = content.split("、")
+        if c.label != "Program" or len(parts) < 2 or not all(2 <= len(p) <= 6 for p in parts):
+            yield c
+            return
+        at = c.start + 1
+        for p in parts:
+            yield Cand(at, at + len(p), "Program", "quote-list", c.priority, {"name": p})
+            at += len(p) + 1
+
+    def _quoted_whole(self, text, s0, e0):
         pos = s0
         while True:
             m = self.quote.search(text, pos, e0)
@@ -91,6 +123,14 @@ class ProgramRecognizer:
                 yield Cand(start, end, "Program", "quote-series", 2, {"name": core})
                 continue
             hm = self.head.match(text, end, e0)
+            om = self.org_head.match(text, end, e0)
+            if om and (not hm or len(om.group()) > len(hm.group())):
+                # “勾新聚力”志愿服务队: a named team
+                yield Cand(start, om.end(), "Organization", "quote+org", 3, {"name": core + om.group()})
+                continue
+            if self.descriptor.match(text, end, e0) and 2 <= len(core) <= 10:
+                yield Cand(start, end, "Program", "quote+descriptor", 2, {"name": core})
+                continue
             if hm:
                 name = core + hm.group()
                 label = "Organization" if name.endswith(("服务队", "志愿队")) else "Program"
