@@ -49,13 +49,13 @@ def sentences(document: Document, doc) -> list[Sentence]:
 def extract_mentions(document: Document, doc, sents: list[Sentence]) -> list[Mention]:
     starts = [s.start for s in sents]
     spans = list(doc.spans.get("gg", []))
-    outer = {(e.start_char, e.end_char) for e in doc.ents}
+    outer = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
     out = []
     for sp in spans:
         si = _sentence_index(starts, sp.start_char)
         ra, rb = document.raw_span(sp.start_char, sp.end_char)
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, ra, rb, si,
-                           dict(sp._.gg or {}), (sp.start_char, sp.end_char) in outer))
+                           dict(sp._.gg or {}), (sp.start_char, sp.end_char, sp.label_) in outer))
     return out
 
 

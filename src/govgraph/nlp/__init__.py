@@ -11,12 +11,12 @@ from importlib import resources
 import spacy
 from spacy.language import Language
 
-from . import agencies, entities, lac, ontonotes, people, places, programs  # noqa: F401  (registers factories)
+from . import agencies, entities, enumerations, lac, ontonotes, people, places, programs  # noqa: F401  (registers factories)
 from .candidates import TYPES, register_extensions
 
 __all__ = ["load_pipeline", "process", "TYPES"]
 
-RECOGNISERS = ["gg_places", "gg_agencies", "gg_programs", "gg_people"]
+RECOGNISERS = ["gg_places", "gg_agencies", "gg_enumerations", "gg_programs", "gg_people"]
 
 
 def default_config():

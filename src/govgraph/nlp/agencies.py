@@ -28,6 +28,9 @@ def _ends_with(rx, name):
 
 
 _ORG_END = tuple("社团司报台网院站所馆校行厂店部会队园")
+# a level character alone names these (州人民医院, 县融媒体中心): one per division
+_PUBLIC_INSTITUTIONS = ("人民医院", "中医院", "医院", "融媒体中心", "广播电视台", "电视台", "日报", "图书馆", "博物馆",
+                        "文化馆", "妇幼保健院", "疾病预防控制中心", "第一中学", "职业技术学院")
 
 
 class AgencyRecognizer:
@@ -99,7 +102,8 @@ class AgencyRecognizer:
             org = _ends_with(self.org_head, name)
             if org and len(org) > len(_ends_with(self.agency_head, name) or ""):
                 label = "Organization"  # …协会, …医院: not a public body
-        elif not self._proper(doc, start, he - len(_ends_with(self.org_head, name) or "")):
+        elif not self._proper(doc, start, he - len(_ends_with(self.org_head, name) or "")) \
+                and not (name[0] in "省市州县区" and name[1:].endswith(_PUBLIC_INSTITUTIONS)):
             return None  # 茶叶公司, 餐饮协会: a kind of organisation, not a named one
         return Cand(start, he, label, "head", 2, {})
 

@@ -33,7 +33,11 @@ def register_extensions():
         Doc.set_extension("gg_candidates", default=None)
         Doc.set_extension("gaps", default=frozenset())  # raw whitespace before these offsets
         Doc.set_extension("space_gaps", default=frozenset())  # … whitespace other than line breaks
-        Span.set_extension("gg", default=None)
+        # candidate attributes by (start, end, label): Span._ values are keyed by offsets only,
+        # and a place may stand, on the same characters, for its court (柳州市、来宾市中院)
+        Doc.set_extension("gg_attrs", default=None)
+        Span.set_extension("gg", getter=lambda span: (span.doc._.gg_attrs or {}).get(
+            (span.start_char, span.end_char, span.label_)))
 
 
 def add_candidates(doc: Doc, cands):

@@ -28,7 +28,8 @@ def select(cands):
             if c.end <= k.start or k.end <= c.start:
                 continue
             if (k.start, k.end) == (c.start, c.end):
-                ok = False
+                # 柳州市 in 柳州市、来宾市中院 is a place and, by the shared head, a court
+                ok = {k.label, c.label} == {"Place", "Agency"} and (k.attrs.get("shared") or c.attrs.get("shared"))
             elif k.start <= c.start and c.end <= k.end:
                 ok = c.label in _NESTABLE[k.label]
             elif c.start <= k.start and k.end <= c.end:
@@ -71,14 +72,18 @@ class EntityWriter:
         cands = select(doc._.gg_candidates or [])
         align(doc, {o for c in cands for o in (c.start, c.end)})
         spans = []
+        doc._.gg_attrs = {}
         for c in cands:
             span = doc.char_span(c.start, c.end, label=c.label)
             if span is None:
                 continue
-            span._.gg = dict(c.attrs, source=c.source)
+            doc._.gg_attrs[(c.start, c.end, c.label)] = dict(c.attrs, source=c.source)
             spans.append(span)
         doc.spans["gg"] = spans
-        outer = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end for o in spans)]
+        # outermost spans; of two identical ones (a place standing for its court) the agency
+        outer = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end
+                                             and ((o.start, o.end) != (s.start, s.end) or s.label_ == "Place")
+                                             for o in spans)]
         doc.ents = outer
         doc._.gg_candidates = None
         return doc

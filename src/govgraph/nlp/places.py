@@ -45,7 +45,8 @@ class PlaceRecognizer:
                 hit = None
                 for L in range(min(_MAXLEN, e - i), 1, -1):
                     f = text[i:i + L]
-                    if f in self.forms and self._accept(f, i, i + L, text, starts, ends, taken):
+                    if f in self.forms and self._accept(f, i, i + L, text, starts, ends, taken) \
+                            and not self._overrun(text, i, i + L, e):
                         hit = L
                         break
                 if hit:
@@ -77,6 +78,19 @@ class PlaceRecognizer:
                 if m and text[s:e].endswith("村"):
                     e = m.end()
                 yield from self._uncovered(s, e, taken, text)
+
+    def _overrun(self, text, s, e, end):
+        """Does a county or higher division start inside [s, e) and run past it?
+        (联合|镇远县: 联合镇 is a township, but 镇远县 is what the text names)"""
+        if all(d.level in ("province", "prefecture", "county") for d in self.div.lookup(text[s:e])):
+            return False
+        for i in range(s + 1, e):
+            for L in range(e - i + 1, min(_MAXLEN, end - i) + 1):
+                f = text[i:i + L]
+                if f in self.forms and f.endswith(self.full_suffix) and \
+                        any(d.level in ("province", "prefecture", "county") for d in self.div.lookup(f)):
+                    return True
+        return False
 
     def _accept(self, f, s, e, text, starts, ends, taken):
         if f.endswith(self.full_suffix) and len(f) >= 3:

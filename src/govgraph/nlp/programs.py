@@ -67,7 +67,10 @@ class ProgramRecognizer:
         for m in self.title.finditer(text, s0, e0):
             inner = m.group(1)
             core = _TRIAL.sub("", inner)
-            if self.media_end.search(core) and len(core) <= 12:
+            if re.match(r"栏目|节目|专栏|专题节目|频道", text[m.end():e0]):
+                # 《问政黔东南》栏目: a broadcast programme run by the outlet
+                yield Cand(m.start(), m.end(), "Program", "title", 3, {"name": inner})
+            elif self.media_end.search(core) and len(core) <= 12:
                 yield Cand(m.start(), m.end(), "Organization", "title", 3, {"name": inner})
             elif self.policy_end.search(core):
                 yield Cand(m.start(), m.end(), "Policy", "title", 3, {"name": inner})

@@ -1,11 +1,19 @@
-"""Typed relations stated by a sentence, found from the order of its entity
-mentions and the cue words between them:
+"""Typed relations stated by a sentence, read from the order of its entity
+mentions and the cue words between them. Each rule is a function of one
+sentence's mentions (sorted by position) that yields relations:
 
-* runs (Agency/Organization -> Program): 开展, 推出, 实施, 打造 …
+* runs (Agency/Organization -> Program): 开展, 推出, 实施, 打造 …; an actor
+  written right before its programme (州融媒体中心《问政黔东南》栏目)
 * issues (Agency -> Policy): 印发, 出台, 制定, 发布, 签署 …
-* implemented_in (Program -> Place): a Place as the actor of a launching verb, 在…试点
-* partners_with (between joint actors): 联合, 联手, 携手, 会同, 共同; "A 联合 B、C" -> A–B, A–C
-* holds_position (Person -> Agency/Organization, with role): 局长王某 right after the body
+* implemented_in (Program -> Place): a Place as the actor of a launching verb,
+  在 A、B 等地 + verb, a place written right before a programme
+* partners_with (between joint actors): 联合, 联手, 携手, 会同, 共同;
+  "A、B 联合 …" -> every pair; "A 联合 B、C" -> A–B, A–C
+* holds_position (Person -> Agency/Organization, with role): 局长王某 right
+  after the body (roles may chain: 党组书记、局长), and 当选/担任 … 主席
+
+The subject of runs/issues is the whole group of joint actors (A、B 联合发布
+《P》: both issue P), skipping actors inside a 在… place phrase.
 """
 
 import re
@@ -13,12 +21,19 @@ import re
 from ..nlp.candidates import naming
 
 RUN_VERBS = ("开展", "推出", "实施", "打造", "推行", "组建", "牵头", "创新", "启动", "建立", "构建", "探索", "创建",
-             "开通", "上线", "设立", "举办", "深化", "推进", "开设", "推广", "建设", "组织", "发起", "搭建", "成立")
-ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁布", "出具", "修订", "通过", "审议", "起草", "联合发布", "下发", "发出")
+             "开通", "上线", "设立", "举办", "深化", "推进", "开设", "推广", "建设", "组织", "发起", "搭建", "成立",
+             "完善", "落实", "部署", "开发", "引入", "主办", "承办", "运营", "建成", "试点")
+ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁布", "出具", "修订", "通过", "审议", "起草", "下发",
+               "发出", "公布", "编制")
 JOINT = ("联合", "联手", "携手", "会同", "共同", "协同")
+ELECT = ("当选为", "当选", "担任", "出任", "兼任", "任")
 _ACTORS = ("Agency", "Organization")
 _SEP = ("、", "和", "及", "与", "以及", "，")
-_ROLE_RX = re.compile("(?:" + "|".join(sorted(naming()["roles"], key=len, reverse=True)) + ")$")
+_LIST_SEP = ("、", "和", "及", "与", "以及")
+_ROLES = sorted(naming()["roles"], key=len, reverse=True)
+_ROLE_END = re.compile("(?:" + "|".join(_ROLES) + ")$")
+_PLACES_END = re.compile(r"^(?:等(?:地|县市|市县|区县|地区|乡镇|村|社区|\d+个\S{0,2})?)")
+_MAX_GAP = 60
 
 
 def pattern_relations(doc, mentions, sents) -> list[dict]:
@@ -28,66 +43,271 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
     for m in mentions:
         if m.outer:
             by_sent.setdefault(m.sent, []).append(m)
-    for si, ms in by_sent.items():
-        ms.sort(key=lambda m: m.start)
+    elected = None  # the body of the last 当选 sentence: "B、C当选为副主席" continues it
+    for si in sorted(by_sent):
+        ms = sorted(by_sent[si], key=lambda m: (m.start, -m.end))
         s = sents[si]
-        for i, a in enumerate(ms):
-            # the nearest actor before a programme/policy runs/issues it, across commas
-            if a.label in ("Program", "Policy"):
-                actor = next((m for m in reversed(ms[:i]) if m.label in _ACTORS), None)
-                if actor is not None and actor.label == ("Agency" if a.label == "Policy" else actor.label):
-                    between = text[actor.end:a.start]
-                    verbs = ISSUE_VERBS if a.label == "Policy" else RUN_VERBS
-                    if len(between) <= 60 and _has(between, verbs) and not any(
-                            m.label == "Place" and m.start > actor.end and m.end < a.start and text[m.end:m.end + 2] in verbs
-                            for m in ms):
-                        out.append(_rel(actor, a, "issues" if a.label == "Policy" else "runs", s))
-            # A、B 联合/共同 …: every pair of the joint actors
-            if a.label in _ACTORS and (i == 0 or ms[i - 1].label not in _ACTORS or text[ms[i - 1].end:a.start] not in _SEP):
-                group = _enumerated(ms, a, text)
-                if len(group) > 1 and text[group[-1].end:group[-1].end + 2] in JOINT:
-                    for x in range(len(group)):
-                        for y in range(x + 1, len(group)):
-                            out.append(_rel(group[x], group[y], "partners_with", s))
-            for b in ms[i + 1:]:
-                between = text[a.end:b.start]
-                if len(between) > 30 or re.search(r"[。；！？]", between):
-                    break
-                clause_break = "，" in between or "," in between
-                if a.label == "Place" and b.label == "Program" and _has(between, RUN_VERBS) and not clause_break:
-                    out.append(_rel(b, a, "implemented_in", s))
-                if a.label in _ACTORS and b.label in _ACTORS and _has(between, JOINT) and len(between) <= 6:
-                    for c in _enumerated(ms, b, text):
-                        out.append(_rel(a, c, "partners_with", s))
-                if a.label in _ACTORS and b.label == "Person" and 0 < len(between) <= 10 and not clause_break:
-                    role = _ROLE_RX.search(between.replace("、", ""))
-                    if role and not re.search(r"[，、和与及]", between[:max(0, len(between) - len(role.group()))][-1:] or ""):
-                        out.append(_rel(b, a, "holds_position", s, role=between.strip("的")))
-        # "在X试点/推行" where the program follows in the same clause
-        for a in ms:
-            if a.label == "Place" and text[max(s.start, a.start - 1):a.start] == "在":
-                for b in ms:
-                    if b.label == "Program" and b.start > a.end and _has(text[a.end:b.start], RUN_VERBS + ("试点",)) \
-                            and "，" not in text[a.end:b.start]:
-                        out.append(_rel(b, a, "implemented_in", s))
+        for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, ms, s),
+                                      *_positions(text, ms)):
+            out.append(_rel(head, tail, typ, s, role))
+        found, elected = _elections(text, ms, s, elected)
+        out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
     return out
 
 
-def _has(between, words):
-    return any(w in between for w in words)
+# ---- runs, issues
+
+def _runs_issues(text, ms):
+    loc = _locative_ranges(text, ms)
+    for i, t in enumerate(ms):
+        if t.label not in ("Program", "Policy"):
+            continue
+        typ = "issues" if t.label == "Policy" else "runs"
+        verbs = ISSUE_VERBS if typ == "issues" else RUN_VERBS
+        prev = ms[i - 1] if i else None
+        # 州融媒体中心《问政黔东南》栏目, 省高院“贵在执行”: the actor's own programme
+        if typ == "runs" and prev is not None and prev.label in _ACTORS and text[prev.end:t.start] in ("", "的"):
+            yield prev, t, typ, None
+            continue
+        actor = next((m for m in reversed(ms[:i]) if m.label in _ACTORS and not _inside(m, loc)), None)
+        if actor is None or (typ == "issues" and actor.label != "Agency"):
+            continue
+        between = text[actor.end:t.start]
+        if len(between) > _MAX_GAP or re.search(r"[。；！？]", between) or not _has(between, verbs):
+            continue
+        # a place acting in between (A 指导 B县 开展 P) takes the programme itself
+        if any(m.label == "Place" and actor.end < m.start and m.end < t.start and not _inside(m, loc)
+               and _subject_place(text, m, ms) for m in ms):
+            continue
+        for a in _joint_group(text, ms, actor):
+            if typ == "runs" or a.label == "Agency":
+                yield a, t, typ, None
 
 
-def _enumerated(ms, first, text):
-    """first and the actors joined to it by 、/和/及/与 (A 联合 B、C)."""
-    group = [first]
-    idx = ms.index(first)
-    for m in ms[idx + 1:]:
-        gap = text[group[-1].end:m.start]
-        if m.label in _ACTORS and gap in _SEP:
+def _locative_ranges(text, ms):
+    """Spans of 在 A、B(等地) … up to the next verb: the places there are where, not who."""
+    ranges = []
+    for m in ms:
+        if text[max(0, m.start - 1):m.start] == "在":
+            end = m.end
+            for n in ms:
+                if n.start >= end and text[end:n.start] in _LIST_SEP:
+                    end = n.end
+            ranges.append((m.start - 1, end))
+    return ranges
+
+
+def _inside(m, ranges):
+    return any(a <= m.start and m.end <= b for a, b in ranges)
+
+
+def _joint_group(text, ms, actor):
+    """actor and the actors enumerated or joined with it (A、B 联合 C …)."""
+    actors = [m for m in ms if m.label in _ACTORS]
+    i = actors.index(actor)
+    lo = hi = i
+    while lo > 0 and _joins(_gap(text, actors[lo - 1], actors[lo])):
+        lo -= 1
+    while hi + 1 < len(actors) and _joins(_gap(text, actors[hi], actors[hi + 1])):
+        hi += 1
+    return actors[lo:hi + 1]
+
+
+def _gap(text, a, b):
+    """The words between two mentions, less a region written before b (、广西柳州市中院)."""
+    gap = text[a.end:b.start]
+    for sep in _LIST_SEP:
+        if gap.startswith(sep) and 2 <= len(gap) - len(sep) <= 3 and not re.search(r"[，。；、和及与]", gap[len(sep):]):
+            return sep
+    return gap
+
+
+def _joins(gap):
+    return gap in _LIST_SEP or (gap in JOINT) or (gap.endswith(JOINT) and len(gap) <= 4)
+
+
+# ---- partners_with
+
+def _partners(text, ms):
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        if a.label not in _ACTORS:
+            i += 1
+            continue
+        group = _listed(text, ms, i)
+        after = text[group[-1].end:group[-1].end + 2]
+        if len(group) > 1 and (after in JOINT or after.startswith("共")):
+            for x in range(len(group)):
+                for y in range(x + 1, len(group)):
+                    yield group[x], group[y], "partners_with", None
+        last = group[-1]
+        j = ms.index(last) + 1
+        if j < len(ms) and ms[j].label in _ACTORS:
+            gap = text[last.end:ms[j].start]
+            if gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap):
+                # A 联合 B、C: A with each of B, C (and A's own co-listed actors)
+                for b in _listed(text, ms, j):
+                    for a2 in group:
+                        yield a2, b, "partners_with", None
+        i = ms.index(last) + 1
+
+
+def _listed(text, ms, i):
+    group = [ms[i]]
+    for m in ms[i + 1:]:
+        if m.label == "Place" and m.start > group[-1].end:
+            continue  # 、广西柳州市: a region before the next item
+        if m.label in _ACTORS and _gap(text, group[-1], m) in _LIST_SEP:
             group.append(m)
         else:
             break
     return group
+
+
+# ---- implemented_in
+
+def _implemented(text, ms, s):
+    seen = set()
+    for i, p in enumerate(ms):
+        if p.label != "Program":
+            continue
+        prev = ms[i - 1] if i else None
+        # 江苏省“15分钟医保服务圈”, 淮安12345热线
+        if prev is not None and prev.label == "Place" and text[prev.end:p.start] in ("", "的"):
+            seen.add((p.key, prev.key))
+            yield p, prev, "implemented_in", None
+            continue
+        # 在 A、B 等地 开展 P
+        for places in _where(text, ms[:i], p):
+            for pl in places:
+                if (p.key, pl.key) not in seen:
+                    seen.add((p.key, pl.key))
+                    yield p, pl, "implemented_in", None
+        # A县 (…，) 推行 P: the place is the subject, no actor in between
+        subj = _place_subject(text, ms[:i], p, s)
+        if subj is not None and (p.key, subj.key) not in seen:
+            seen.add((p.key, subj.key))
+            yield p, subj, "implemented_in", None
+
+
+def _where(text, before, p):
+    for j, m in enumerate(before):
+        if m.label != "Place" or text[max(0, m.start - 1):m.start] != "在":
+            continue
+        places = [m]
+        for n in before[j + 1:]:
+            if n.label == "Place" and text[places[-1].end:n.start] in _LIST_SEP:
+                places.append(n)
+            elif n.label in _ACTORS and text[places[-1].end:n.start] in _LIST_SEP:
+                continue  # 在省中心和宜昌、荆州等地: the actor is a site, not a place
+            else:
+                break
+        tail = text[places[-1].end:p.start]
+        tail = _PLACES_END.sub("", tail)
+        if len(tail) <= 12 and "，" not in tail and _has(tail, RUN_VERBS):
+            yield places
+
+
+def _subject_place(text, m, ms):
+    """Is the Place m the subject of its clause (not a modifier of a following name)?"""
+    nxt = next((n for n in ms if n.start >= m.end), None)
+    if nxt is not None and nxt.start == m.end:
+        return False
+    before = text[max(0, m.start - 1):m.start]
+    return before in ("", "，", "。", "：", "\n", "、") or m.start == 0
+
+
+def _place_subject(text, before, p, s):
+    for m in reversed(before):
+        if m.label in _ACTORS:
+            return None  # an actor nearer the programme runs it
+        if m.label != "Place" or not _subject_place(text, m, before):
+            continue
+        gap = text[m.end:p.start]
+        if len(gap) > _MAX_GAP or re.search(r"[。；！？]", gap):
+            return None
+        clause = gap.split("，")[-1]
+        if _has(clause, RUN_VERBS) or (len(gap.split("，")) == 1 and _has(gap, RUN_VERBS)):
+            return m
+        return None
+    return None
+
+
+# ---- holds_position
+
+def _positions(text, ms):
+    for i, a in enumerate(ms):
+        if a.label not in _ACTORS:
+            continue
+        for b in ms[i + 1:]:
+            if b.label != "Person":
+                if b.start > a.end:
+                    break
+                continue
+            between = text[a.end:b.start]
+            role = _role(between)
+            if role:
+                for p in _listed_people(text, ms, b):
+                    yield p, a, "holds_position", role
+            break
+
+
+def _role(between):
+    """The post in "<body><sub-unit><role>(、<role>)*" before a name, or None."""
+    if not between or len(between) > 16 or re.search(r"[，。；：,]", between):
+        return None
+    rest = between.strip("的")
+    if not _ROLE_END.search(rest):
+        return None
+    # strip chained roles from the end; what is left must be one sub-unit name
+    while True:
+        m = _ROLE_END.search(rest)
+        if not m:
+            break
+        rest = rest[: m.start()].rstrip("、")
+    if re.search(r"[、和与及]", rest):
+        return None  # A局、B局局长X: the post is B局's
+    return between.strip("的")
+
+
+def _listed_people(text, ms, first):
+    people = [first]
+    for m in ms[ms.index(first) + 1:]:
+        if m.label == "Person" and text[people[-1].end:m.start] in ("、", "和"):
+            people.append(m)
+        else:
+            break
+    return people
+
+
+def _elections(text, ms, s, elected):
+    """X当选为<body>第八届委员会主席; "Y、Z当选为副主席" continues the last body named."""
+    found = []
+    for i, p in enumerate(ms):
+        if p.label != "Person" or (i and ms[i - 1].label == "Person" and text[ms[i - 1].end:p.start] in ("、", "和")):
+            continue
+        people = _listed_people(text, ms, p)
+        after = text[people[-1].end:]
+        verb = next((v for v in ELECT if after.startswith(v)), None)
+        if verb is None:
+            continue
+        pos = people[-1].end + len(verb)
+        body = next((m for m in ms if m.start == pos and m.label in _ACTORS), None)
+        role_start = body.end if body else pos
+        rm = re.match(r"[^，。；、]{0,14}?(?:" + "|".join(_ROLES) + ")", text[role_start:s.end])
+        if rm is None:
+            continue
+        if body is not None:
+            elected = body
+        target = body or elected
+        if target is not None:
+            found += [(q, target, rm.group()) for q in people]
+    return found, elected
+
+
+def _has(between, words):
+    return any(w in between for w in words)
 
 
 def _rel(head, tail, typ, s, role=None):

@@ -33,7 +33,8 @@ def resolve_document(mentions: list[Mention]) -> None:
         if m.label == "Place":
             _place(m, counts, gaz, mentions)
         elif m.label == "Agency":
-            name, _ = canonical_agency(strip_marks(m.text), ctx, counts, gaz)
+            # enumerations name the agency a short span stands for (发改 -> 市发展和改革委员会)
+            name, _ = canonical_agency(strip_marks(m.attrs.get("name") or m.text), ctx, counts, gaz)
             m.name, m.key = name, f"agency/{name}"
         elif m.label == "Organization":
             name = strip_marks(m.attrs.get("name") or m.text)

@@ -1,0 +1,132 @@
+"""Agencies named by enumerations, which write the shared part once:
+
+* a shared head: 黔东南州、广西柳州市、来宾市及黔南州中院 -> one court per
+  place (柳州市 stands for 柳州市中院; the place is kept as well);
+* function short forms: 市商务、发改、民政、邮政管理等12部门 -> 市商务局,
+  市发展和改革委员会 …; the level or place prefix of the first item (or the
+  place the sentence is about: 安丘市整合了民政、残联等16个部门) applies to all.
+
+Runs after gg_places and gg_agencies, reading their candidates."""
+
+import re
+
+from spacy.language import Language
+
+from ..gazetteers.divisions import load_divisions
+from .candidates import Cand, add_candidates, alternation, naming
+
+_LIST_SEP = ("、", "和", "及", "与", "以及")
+_DEPARTMENTS = re.compile(r"等(?:\d+|[一二三四五六七八九十百余多]+)?(?:个|家)?(?:市直|县直|区直|州直|省直|相关)?(?:部门|单位|家单位|职能部门)")
+
+
+class EnumerationRecognizer:
+    def __init__(self, nlp=None, name="gg_enumerations"):
+        n = naming()
+        self.short = n["function_short_forms"]
+        self.short_rx = re.compile(f"(?:{alternation(self.short)})$")
+        self.level = tuple(n["level_chars"])
+        self.forms = load_divisions().forms()
+
+    def __call__(self, doc):
+        cands = doc._.gg_candidates or []
+        add_candidates(doc, list(self.shared_heads(doc, cands)) + list(self.short_forms(doc, cands)))
+        return doc
+
+    # ---- 柳州市、来宾市及黔南州中院
+    def shared_heads(self, doc, cands):
+        text = doc.text
+        places = {(c.start, c.end): c for c in cands if c.label == "Place"}
+        by_end = {}
+        for c in places.values():
+            by_end.setdefault(c.end, []).append(c)
+        for ag in cands:
+            if ag.label != "Agency":
+                continue
+            first = next((p for p in places.values() if p.start == ag.start and p.end < ag.end), None)
+            if first is None:
+                continue
+            head = text[first.end:ag.end]
+            pos = ag.start
+            while True:
+                sep = next((s for s in sorted(_LIST_SEP, key=len, reverse=True) if text.endswith(s, 0, pos)), None)
+                if sep is None:
+                    break
+                item = max(by_end.get(pos - len(sep), []), key=lambda c: c.end - c.start, default=None)
+                if item is None:
+                    break
+                # 广西柳州市: the court is 柳州市's; walk over the chain of places
+                start = item.start
+                while by_end.get(start):
+                    start = max(by_end[start], key=lambda c: c.end - c.start).start
+                yield Cand(item.start, item.end, "Agency", "shared-head", 3,
+                           {"name": text[item.start:item.end] + head, "shared": True})
+                pos = start
+
+    # ---- 市商务、发改、民政等12部门
+    def short_forms(self, doc, cands):
+        text = doc.text
+        agencies = {}
+        for c in cands:
+            if c.label == "Agency":
+                agencies.setdefault(c.end, []).append(c)
+        for sent in doc.sents:
+            s0 = sent.start_char
+            for m in _DEPARTMENTS.finditer(text, s0, sent.end_char):
+                items = []  # (start, end, short form or None for a full agency name)
+                pos = m.start()
+                while True:
+                    full = next((c for c in agencies.get(pos, []) if c.start >= s0), None)
+                    sm = None if full else self.short_rx.search(text, max(s0, pos - 12), pos)
+                    if full is None and sm is None:
+                        break
+                    a = full.start if full else sm.start()
+                    if sm is not None:
+                        own, ostart = self._prefix(text, a, s0)  # 县市场监管, 镇远县公安
+                        a = ostart if own else a
+                    items.append((a, pos, None if full else sm.group()))
+                    if text[a - 1:a] != "、":
+                        break
+                    pos = a - 1
+                if len(items) < 2 or all(short is None for _, _, short in items):
+                    continue
+                items.reverse()
+                a0, b0, short0 = items[0]
+                prefix = text[a0:b0 - len(short0)] if short0 else self._leading(text, a0, b0)
+                if not prefix:
+                    prefix = self._sentence_place(text, cands, s0, a0)
+                if not prefix:
+                    continue
+                for a, b, short in items:
+                    if short is not None:
+                        own = text[a:b - len(short)]  # an item's own prefix, else the first item's
+                        yield Cand(a, b, "Agency", "short-form", 3, {"name": (own or prefix) + self.short[short]})
+
+    def _prefix(self, text, start, s0):
+        """A division form or level character written before the first item."""
+        for k in range(min(10, start - s0), 1, -1):
+            if text[start - k:start] in self.forms:
+                return text[start - k:start], start - k
+        if start > s0 and text[start - 1] in self.level:
+            return text[start - 1], start - 1
+        return "", None
+
+    def _leading(self, text, a, b):
+        """The division form or level character a full agency name starts with."""
+        for k in range(min(10, b - a - 1), 1, -1):
+            if text[a:a + k] in self.forms:
+                return text[a:a + k]
+        return text[a] if text[a] in self.level else ""
+
+    @staticmethod
+    def _sentence_place(text, cands, s0, start):
+        """The county/city the sentence is about: a place at the clause start before the list."""
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.label == "Place" and s0 <= c.start < start and (c.start == s0 or text[c.start - 1] in "，。：")\
+                    and text[c.start:c.end].endswith(("市", "县", "区", "州")):
+                return text[c.start:c.end]
+        return ""
+
+
+@Language.factory("gg_enumerations")
+def make_enumerations(nlp, name):
+    return EnumerationRecognizer(nlp, name)

@@ -1,0 +1,84 @@
+"""Each relation type on sentences written for the tests (names invented or generic)."""
+
+import pytest
+
+from govgraph.ingest import make_document
+from govgraph.nlp import load_pipeline, process
+from govgraph.pipeline import extract_document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def run(nlp, text):
+    d = make_document("t.txt", text)
+    ((dd, doc),) = process(nlp, [d])
+    r = extract_document(dd, doc)
+    names = {m["key"]: m["name"] for m in r["mentions"]}
+    rels = {(names.get(x["source"], x["source"]), x["type"], names.get(x["target"], x["target"]))
+            for x in r["relations"]}
+    return r, rels
+
+
+def test_issues_and_partners_over_an_enumeration(nlp):
+    _, rels = run(nlp, "常州市民政局、常州市财政局联合印发《常州市社区养老服务管理办法》。")
+    assert ("常州市民政局", "issues", "常州市社区养老服务管理办法") in rels
+    assert ("常州市财政局", "issues", "常州市社区养老服务管理办法") in rels
+    assert ("常州市民政局", "partners_with", "常州市财政局") in rels
+
+
+def test_a_joins_b_and_c(nlp):
+    _, rels = run(nlp, "金坛区法院联合金坛区公安、检察、林业等五部门共同签署《古城保护协作协议》。")
+    for other in ("金坛区公安局", "金坛区人民检察院", "金坛区林业局"):
+        assert ("金坛区人民法院", "partners_with", other) in rels
+        assert (other, "issues", "古城保护协作协议") in rels
+    # A 联合 B、C: B and C are not said to partner each other
+    assert ("金坛区公安局", "partners_with", "金坛区林业局") not in rels
+
+
+def test_shared_head_enumeration_names_one_court_per_place(nlp):
+    r, rels = run(nlp, "常州市、江西九江市及宜春市中院共同签署《长江流域司法协作框架协议》。")
+    names = {m["name"] for m in r["mentions"] if m["label"] == "Agency"}
+    assert {"常州市中级人民法院", "九江市中级人民法院", "宜春市中级人民法院"} <= names
+    assert ("常州市中级人民法院", "partners_with", "九江市中级人民法院") in rels
+    assert ("九江市中级人民法院", "issues", "长江流域司法协作框架协议") in rels
+    places = {m["name"] for m in r["mentions"] if m["label"] == "Place"}
+    assert {"常州市", "九江市", "宜春市"} <= places  # the places stay places too
+
+
+def test_runs_by_verb_and_by_possession(nlp):
+    _, rels = run(nlp, "常州市民政局推出“幸福里”工程。常州市融媒体中心《问政常州》栏目持续播出。")
+    assert ("常州市民政局", "runs", "幸福里工程") in rels
+    assert ("常州市融媒体中心", "runs", "问政常州") in rels
+
+
+def test_implemented_in_place_actor_and_where(nlp):
+    _, rels = run(nlp, "金坛区积极推行“邻里帮”模式。常州市民政厅在溧阳、武进等地深入开展“安居乐”试点。")
+    assert ("邻里帮模式", "implemented_in", "金坛区") in rels
+    assert ("安居乐试点", "implemented_in", "溧阳市") in rels
+    assert ("安居乐试点", "implemented_in", "武进区") in rels
+    assert not any(h == "溧阳市" and t == "runs" for h, t, _ in rels)
+
+
+def test_holds_position_chains_lists_and_elections(nlp):
+    r, rels = run(nlp, "常州市民政局党组书记、局长王大海出席。韦小明当选为常州市文联第八届委员会主席，"
+                       "张三丰、李四光当选为副主席。")
+    assert ("王大海", "holds_position", "常州市民政局") in rels
+    assert ("韦小明", "holds_position", "常州市文学艺术界联合会") in rels
+    assert ("张三丰", "holds_position", "常州市文学艺术界联合会") in rels
+    assert ("李四光", "holds_position", "常州市文学艺术界联合会") in rels
+    roles = {x["role"] for x in r["relations"] if x["type"] == "holds_position"}
+    assert "党组书记、局长" in roles and "副主席" in roles
+
+
+def test_evidence_is_the_raw_sentence(nlp):
+    raw = "前言。\n常州市民政局推出“幸福\n里”工程。"
+    d = make_document("t.txt", raw)
+    ((dd, doc),) = process(nlp, [d])
+    r = extract_document(dd, doc)
+    (runs,) = [x for x in r["relations"] if x["type"] == "runs"]
+    ev = runs["evidence"]
+    assert ev["doc"] == "t.txt"
+    assert raw[ev["start"]:ev["end"]] == ev["text"] == "常州市民政局推出“幸福\n里”工程。"
