@@ -193,6 +193,54 @@ def test_export_conforms_to_shapes(exported):
     assert conforms, text
 
 
+@pytest.fixture(scope="module")
+def seeds_rdf(seeds_build):
+    """The RDF of the build of seeds/ (conftest.py)."""
+    return Graph().parse(seeds_build / "graph.ttl")
+
+
+def test_seeds_build_conforms_to_shapes(seeds_rdf):
+    # As docs/sparql.md tells users to validate: the data graph alone, no inference.
+    conforms, text = _shacl(seeds_rdf)
+    assert conforms, text[:5000]
+
+
+def test_seeds_build_conforms_with_the_ontology_and_rdfs_inference(seeds_rdf):
+    # With the ontology's rdfs:domain/range and subclass entailments added, every entity must still
+    # carry exactly one of the six types (a relation used outside its declared domain or range
+    # would give its subject or object a second type) and every other shape must still hold.
+    conforms, _, text = pyshacl.validate(seeds_rdf, shacl_graph=Graph().parse(SHAPES),
+                                         ont_graph=Graph().parse(ONTOLOGY), inference="rdfs")
+    assert conforms, text[:5000]
+
+
+def test_seeds_build_uses_only_declared_terms_and_all_types(seeds_rdf):
+    onto = Graph().parse(ONTOLOGY)
+    declared = {s for s in onto.subjects(RDF.type, None) if str(s).startswith(str(GG))}
+    used = {t for triple in seeds_rdf for t in triple if isinstance(t, URIRef) and str(t).startswith(str(GG))}
+    assert used <= declared, sorted(used - declared)
+    types = set(seeds_rdf.objects(None, RDF.type))
+    assert {GG[c] for c in ("Agency", "Organization", "Program", "Policy", "Place", "Person")} <= types
+    assert {GG.Assertion, GG.Mention, GG.Document, NIF.Sentence} <= types
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own JSON-LD parser
+def test_seeds_build_serialisations_hold_the_same_triples(seeds_build, seeds_rdf):
+    for name, fmt in (("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
+        assert set(Graph().parse(seeds_build / name, format=fmt)) == set(seeds_rdf), name
+
+
+def test_seeds_build_violation_is_reported(seeds_rdf):
+    # The seeds check can fail: drop one relation's direct triple from a copy of the build.
+    g = Graph()
+    g += seeds_rdf
+    a = next(g.subjects(RDF.predicate, GG.runs))
+    g.remove((g.value(a, RDF.subject), GG.runs, g.value(a, RDF.object)))
+    conforms, text = _shacl(g)
+    assert not conforms
+    assert "direct triple" in text and str(a) in text
+
+
 def _two_types(g):
     g.add((node_iri("agency/武汉市民政局"), RDF.type, GG.Organization))
 
