@@ -207,8 +207,9 @@ def test_seeds_build_conforms_to_shapes(seeds_rdf):
 
 def test_seeds_build_conforms_with_the_ontology_and_rdfs_inference(seeds_rdf):
     # With the ontology's rdfs:domain/range and subclass entailments added, every entity must still
-    # carry exactly one of the six types (a relation used outside its declared domain or range
-    # would give its subject or object a second type) and every other shape must still hold.
+    # carry exactly one of the six types (a relation used outside a domain or range that is one of
+    # them, e.g. gg:implementedIn with a non-Place object, gives the node a second type) and every
+    # other shape must still hold.
     conforms, _, text = pyshacl.validate(seeds_rdf, shacl_graph=Graph().parse(SHAPES),
                                          ont_graph=Graph().parse(ONTOLOGY), inference="rdfs")
     assert conforms, text[:5000]
