@@ -73,14 +73,28 @@ def test_places_under_a_prefecture_follow_parents(store):
 
 def test_doc_queries_run(store):
     queries = doc_queries()
-    assert len(queries) == 5
+    assert len(queries) == 6
     results = [run_query(store, q) for q in queries]
-    programmes, posts, _, evidence, partners = results
+    programmes, posts, _, evidence, partners, mentions = results
     assert programmes[1][0][0].value == "武汉市民政局"
     assert [(r[0].value, r[1].value) for r in posts[1]] == [("张三", "局长")]
     assert evidence[1] and all(r[5].value for r in evidence[1])
     # 武汉市民政局 partners too, but sits in a prefecture-level city, not a county.
     assert [[t.value for t in r] for r in partners[1]] == [["武昌区民政局", "武昌区", "洪山区民政局", "洪山区"]]
+    # Every mention of the node, each slicing its raw document.
+    assert mentions[0] == ["entity", "doc", "begin", "end", "surface", "sentence"]
+    assert [(r[0].value, r[1].value) for r in mentions[1]] == [("武汉市民政局", "news/a.txt")]
+    for _, doc, begin, end, surface, sentence in mentions[1]:
+        assert DOCS[doc.value][int(begin.value):int(end.value)] == surface.value
+        assert surface.value in sentence.value
+
+
+def test_doc_queries_run_on_the_seeds_build(seeds_build):
+    # The examples name entities of the sample graph above, so on seeds/ they need only run.
+    store = load_store(seeds_build)
+    for q in doc_queries():
+        names, _ = run_query(store, q)
+        assert names
 
 
 def test_formats(store):
