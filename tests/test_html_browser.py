@@ -4,7 +4,9 @@ Driven over the DevTools protocol by playwright, using /usr/bin/chromium (no bro
 Leaves a screenshot in test-artifacts/graph.png.
 """
 
+import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
@@ -13,7 +15,9 @@ import pytest
 from govgraph.export.html import write_html
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+SEEDS = ROOT / "seeds"
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -56,12 +60,11 @@ def sample_graph():
     return G
 
 
-def test_page_in_headless_chromium(tmp_path):
+@contextmanager
+def browser_page(path, requests, errors):
+    """A page in headless Debian Chromium with every non-file request refused and recorded."""
     from playwright.sync_api import sync_playwright  # the test extra; no `playwright install` needed
 
-    path = tmp_path / "graph.html"
-    write_html(sample_graph(), path)
-    requests, errors = [], []
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
         ctx = p.chromium.launch_persistent_context(
             profile, executable_path=str(CHROMIUM), headless=True, args=FLAGS,
@@ -75,82 +78,146 @@ def test_page_in_headless_chromium(tmp_path):
             page.on("console", lambda m: m.type == "error" and errors.append(m.text))
             page.goto(path.as_uri())
             page.wait_for_function("window.govgraphReady === true", timeout=15_000)
-            page.wait_for_timeout(300)  # small graphs settle with physics briefly
-
-            # the canvas has drawn nodes: count non-background pixels
-            inked = page.evaluate("""() => {
-                const c = document.querySelector('#network canvas');
-                const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                let n = 0;
-                for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] + px[i + 1] + px[i + 2] < 600) n++;
-                return n;
-            }""")
-            assert inked > 500
-            assert page.evaluate("govgraph.network.getPositions().constructor === Object"
-                                 " && Object.keys(govgraph.network.getPositions()).length") == 6
-
-            # search selects and focuses the node, and opens its panel
-            page.fill("#search", "红管家")
-            page.press("#search", "Enter")
-            selected = page.evaluate("govgraph.network.getSelectedNodes().map(id => govgraph.nodes.get(id).label)")
-            assert "红管家" in selected
-            assert page.inner_text("#panel h2") == "红管家"
-
-            # clicking the node on the canvas opens the panel with the highlighted evidence sentence
-            page.click("#panel-close")
-            assert not page.is_visible("#panel")
-            x, y = page.evaluate("""() => {
-                const net = govgraph.network;
-                const id = govgraph.find('红管家').id;
-                const p = net.canvasToDOM(net.getPositions([id])[id]);
-                const r = document.getElementById('network').getBoundingClientRect();
-                return [r.left + p.x, r.top + p.y];
-            }""")
-            page.mouse.click(x, y)
-            # vis handles the click asynchronously; on a loaded machine it can lag
-            page.wait_for_selector("#panel", state="visible", timeout=5_000)
-            assert page.is_visible("#panel")
-            assert page.inner_text("#panel h2") == "红管家"
-            assert SENTENCE in page.inner_text("#panel-body")
-            assert page.inner_text("#panel mark") == "红管家"
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "graph.png"))
-
-            # clicking an edge shows relation type, weight, role and evidence
-            x, y = page.evaluate("""() => {
-                const net = govgraph.network;
-                const e = govgraph.edges.get({filter: e => e.label === 'holds_position'})[0];
-                const p = net.canvasToDOM(net.body.edges[e.id].edgeType.getPoint(0.5));  // curve midpoint
-                const r = document.getElementById('network').getBoundingClientRect();
-                return [r.left + p.x, r.top + p.y];
-            }""")
-            page.mouse.click(x, y)
-            assert page.inner_text("#panel h2") == "holds_position"
-            body = page.inner_text("#panel-body")
-            assert "张某 → 某某市民政局" in body and "局长" in body and SENTENCE in body
-
-            # co-occurrence can be hidden, or thresholded by weight, from the page
-            hidden = "govgraph.edges.get({filter: e => e.hidden}).length"
-            page.uncheck("#show-co")
-            assert page.evaluate(hidden) == 2
-            page.check("#show-co")
-            assert page.evaluate(hidden) == 0
-            page.fill("#co-weight", "2")
-            assert page.evaluate(hidden) == 1
-            page.fill("#co-weight", "1")
-
-            # markup inside a document shows as text and runs nothing
-            page.fill("#search", "市民政局")
-            page.press("#search", "Enter")
-            assert page.inner_text("#panel h2") == "某某市民政局"
-            body = page.inner_text("#panel-body")
-            assert '<script>document.title="pwned"' in body and "<img src=x" in body
-            assert page.evaluate("document.querySelectorAll('#panel script, #panel img').length") == 0
-            page.wait_for_timeout(200)
-            assert page.evaluate("window.__pwned") is None
-            assert page.title() == "govgraph"
+            yield page
         finally:
             ctx.close()
+
+
+def click_node(page, name):
+    """Click a point of the node named `name` that no other node covers."""
+    x, y = page.evaluate("""(name) => {
+        const net = govgraph.network;
+        const id = govgraph.find(name).id;
+        const box = net.getBoundingBox(id);
+        const r = document.getElementById('network').getBoundingClientRect();
+        for (const fy of [0.5, 0.3, 0.7, 0.15, 0.85]) for (const fx of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+            const p = net.canvasToDOM({x: box.left + fx * (box.right - box.left), y: box.top + fy * (box.bottom - box.top)});
+            if (net.getNodeAt(p) === id) return [r.left + p.x, r.top + p.y];
+        }
+        throw new Error('node ' + name + ' is covered');
+    }""", name)
+    page.mouse.click(x, y)
+
+
+def inked_pixels(page):
+    return page.evaluate("""() => {
+        const c = document.querySelector('#network canvas');
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] + px[i + 1] + px[i + 2] < 600) n++;
+        return n;
+    }""")
+
+
+def test_seeds_page(tmp_path):
+    """The page `govgraph build seeds/` writes, plus one hostile document."""
+    from govgraph.cli import main
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    markup = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+    (corpus / "hostile.txt").write_text(f"常州市民政局发布通知{markup}全文。", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "-o", str(out), "--no-progress"]) == 0
+    path = out / "graph.html"
+    requests, errors = [], []
+    with browser_page(path, requests, errors) as page:
+        assert inked_pixels(page) > 2000
+        assert page.evaluate("govgraph.nodes.length") > 100
+
+        page.fill("#search", "红管家")
+        page.press("#search", "Enter")
+        selected = page.evaluate("govgraph.network.getSelectedNodes().map(id => govgraph.nodes.get(id).label)")
+        assert "红管家" in selected
+        assert page.inner_text("#panel h2") == "红管家"
+
+        page.click("#panel-close")
+        assert not page.is_visible("#panel")
+        click_node(page, "红管家")
+        page.wait_for_selector("#panel", state="visible", timeout=5_000)
+        assert page.inner_text("#panel h2") == "红管家"
+        assert "红管家" in page.inner_text("#panel mark")
+        evidence = page.inner_text("#panel-body")
+        assert "志愿服务" in evidence  # the sentence the programme is named in
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "seeds-graph.png"))
+
+        page.fill("#search", "常州市民政局")
+        page.press("#search", "Enter")
+        assert page.inner_text("#panel h2") == "常州市民政局"
+        assert markup in page.inner_text("#panel-body")
+        assert page.evaluate("document.querySelectorAll('#panel script, #panel img').length") == 0
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__pwned") is None
+        assert page.title() == "govgraph"
+    assert requests == [path.as_uri()]
+    assert errors == []
+
+
+def test_page_in_headless_chromium(tmp_path):
+    """A small synthetic graph: every control of the page."""
+    path = tmp_path / "graph.html"
+    write_html(sample_graph(), path)
+    requests, errors = [], []
+    with browser_page(path, requests, errors) as page:
+        page.wait_for_timeout(300)  # small graphs settle with physics briefly
+        assert inked_pixels(page) > 500
+        assert page.evaluate("Object.keys(govgraph.network.getPositions()).length") == 6
+
+        # search selects and focuses the node, and opens its panel
+        page.fill("#search", "红管家")
+        page.press("#search", "Enter")
+        selected = page.evaluate("govgraph.network.getSelectedNodes().map(id => govgraph.nodes.get(id).label)")
+        assert "红管家" in selected
+        assert page.inner_text("#panel h2") == "红管家"
+
+        # clicking the node on the canvas opens the panel with the highlighted evidence sentence
+        page.click("#panel-close")
+        assert not page.is_visible("#panel")
+        click_node(page, "红管家")
+        # vis handles the click asynchronously; on a loaded machine it can lag
+        page.wait_for_selector("#panel", state="visible", timeout=5_000)
+        assert page.inner_text("#panel h2") == "红管家"
+        assert SENTENCE in page.inner_text("#panel-body")
+        assert page.inner_text("#panel mark") == "红管家"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "graph.png"))
+
+        # clicking an edge shows relation type, weight, role and evidence
+        page.click("#panel-close")
+        x, y = page.evaluate("""() => {
+            const net = govgraph.network;
+            const e = govgraph.edges.get({filter: e => e.label === 'holds_position'})[0];
+            const p = net.canvasToDOM(net.body.edges[e.id].edgeType.getPoint(0.5));  // curve midpoint
+            const r = document.getElementById('network').getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }""")
+        page.mouse.click(x, y)
+        page.wait_for_function("document.querySelector('#panel h2')?.textContent === 'holds_position'"
+                               " && !document.getElementById('panel').hidden", timeout=5_000)
+        body = page.inner_text("#panel-body")
+        assert "张某 → 某某市民政局" in body and "局长" in body and SENTENCE in body
+
+        # co-occurrence can be hidden, or thresholded by weight, from the page
+        hidden = "govgraph.edges.get({filter: e => e.hidden}).length"
+        page.uncheck("#show-co")
+        assert page.evaluate(hidden) == 2
+        page.check("#show-co")
+        assert page.evaluate(hidden) == 0
+        page.fill("#co-weight", "2")
+        assert page.evaluate(hidden) == 1
+        page.fill("#co-weight", "1")
+
+        # markup inside a document shows as text and runs nothing
+        page.fill("#search", "市民政局")
+        page.press("#search", "Enter")
+        assert page.inner_text("#panel h2") == "某某市民政局"
+        body = page.inner_text("#panel-body")
+        assert '<script>document.title="pwned"' in body and "<img src=x" in body
+        assert page.evaluate("document.querySelectorAll('#panel script, #panel img').length") == 0
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__pwned") is None
+        assert page.title() == "govgraph"
 
     assert requests == [path.as_uri()]  # nothing but the page itself was asked for
     assert errors == []

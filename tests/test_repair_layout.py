@@ -22,3 +22,11 @@ def test_two_line_headline_still_breaks():
     raw = single + "。\n\n湖北\n\n开展社区租赁试点工作\n\n" + "\n\n".join(COLUMN)
     lines = repair(raw).text.split("\n")
     assert lines[-3:] == ["湖北", "开展社区租赁试点工作", "".join(COLUMN)]
+
+
+def test_blank_lines_between_long_paragraphs_are_breaks():
+    # a web page: every paragraph is one long line, with a blank line between
+    para = "本报讯今年以来，社区坚持党建引领，整合各方资源，推动服务下沉到小区楼栋，居民满意度持续提升。" * 2
+    raw = "\n\n".join([para, "探索“管家”服务 提升幸福成色", para] * 6)
+    lines = repair(raw).text.split("\n")
+    assert lines[:3] == [para, "探索“管家”服务提升幸福成色", para]

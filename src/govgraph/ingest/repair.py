@@ -44,13 +44,15 @@ def repair(raw: str) -> Repaired:
     offs: list[int] = []
     gaps: set[int] = set()
     pos = 0
-    # some pages are double-spaced: there a blank line is only a line break
+    # some pages are double-spaced columns: there a blank line is only a line break
+    # (web pages that put a blank line between long paragraphs are not)
     runs = [w.count("\n") for w in _WS.findall(raw) if "\n" in w]
-    blank = 3 if len(runs) >= 10 and sum(n >= 2 for n in runs) > len(runs) / 2 else 2
+    usual = _usual_line(raw) - 1
+    double = len(runs) >= 10 and sum(n >= 2 for n in runs) > len(runs) / 2 and usual < SHORT_PARAGRAPH
+    blank = 3 if double else 2
     # after a headline break, the next one-line paragraph is a headline only if it is
     # shorter than the column's usual line: else each line of a double-spaced column
     # would become a paragraph of its own
-    usual = _usual_line(raw) - 1
     cascade = False  # the last break was a one-line-paragraph break
     para = 0  # clean offset where the current paragraph starts
     para_lines, para_spaced = 0, False  # its line breaks; whether names in it are spaced

@@ -37,6 +37,8 @@
       // Dashed strokes cost ~0.1 ms each in Chromium's canvas: large graphs draw co-occurrence plain.
       dashes: data.large ? false : [4, 4],
       font: { size: 11, face: FONT, color: "#444", strokeWidth: 3, align: "horizontal" },
+      // relation labels only once zoomed in: at overview scale they bury the node names
+      scaling: { label: { enabled: true, min: 11, max: 11, drawThreshold: data.large ? 14 : 8 } },
     },
     interaction: { hover: !data.large, hideEdgesOnDrag: data.large, hideEdgesOnZoom: data.large },
   });
