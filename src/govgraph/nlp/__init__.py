@@ -11,7 +11,7 @@ from importlib import resources
 import spacy
 from spacy.language import Language
 
-from . import agencies, entities, enumerations, lac, ontonotes, people, places, programs  # noqa: F401  (registers factories)
+from . import agencies, entities, enumerations, lac, ontonotes, people, places, programs, user  # noqa: F401  (registers factories)
 from .candidates import TYPES, register_extensions
 
 __all__ = ["load_pipeline", "process", "TYPES"]
@@ -24,8 +24,23 @@ def default_config():
     return spacy.util.load_config_from_str(text)
 
 
+def load_pipeline(model: str | None = None, gazetteers=()) -> Language:
+    """The embedded default (model None) or an installed spaCy pipeline, with
+    govgraph's components, plus the entries of the users' gazetteer files."""
+    return _load(model, tuple(str(g) for g in gazetteers))
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None) -> Language:
+def _load(model, gazetteers) -> Language:
+    nlp = _base(model)
+    if gazetteers:
+        from ..gazetteers.user import load_user_gazetteer
+        entries = [e for g in gazetteers for e in load_user_gazetteer(g)]
+        nlp.add_pipe("gg_user", before="gg_entities", config={"entries": entries})
+    return nlp
+
+
+def _base(model) -> Language:
     register_extensions()
     if model is None:
         return spacy.util.load_model_from_config(default_config(), auto_fill=True, validate=True)

@@ -7,7 +7,18 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
     by_start = {}
     for m in mentions:
         by_start.setdefault(m.start, []).append(m)
+    by_name = {}
     for m in mentions:
+        by_name.setdefault(m.name, m)
+    for m in mentions:
+        # a user's gazetteer entry names its parent; stated when the parent is in the text too
+        parent = by_name.get(m.attrs.get("parent_name"))
+        if parent is not None and parent.key != m.key:
+            m.attrs["parent"] = parent.key
+            if parent.label == "Place" and m.label in ("Place", "Agency", "Organization"):
+                out.append(_rel(m, parent, "located_in", sents))
+            elif parent.label == "Agency" and m.label == "Agency":
+                out.append(_rel(m, parent, "part_of", sents))
         # nested mentions inside m
         for n in mentions:
             if n is m or not (m.start <= n.start and n.end <= m.end) or (n.start, n.end) == (m.start, m.end):

@@ -30,7 +30,9 @@ def resolve_document(mentions: list[Mention]) -> None:
     counts = Counter(ids[0] for ids in place_ids if len(ids) == 1)
     ctx = document_context([ids for ids in place_ids if ids], gaz)
     for m in mentions:
-        if m.label == "Place":
+        if m.attrs.get("user"):
+            _user(m, gaz)
+        elif m.label == "Place":
             _place(m, counts, gaz, mentions)
         elif m.label == "Agency":
             # enumerations name the agency a short span stands for (发改 -> 市发展和改革委员会)
@@ -45,6 +47,17 @@ def resolve_document(mentions: list[Mention]) -> None:
             name = strip_marks(m.attrs.get("name") or m.text)
             m.name, m.key = name, f"{m.label.lower()}/{name}"
     _merge_short_forms(mentions)
+
+
+def _user(m, gaz):
+    """An entry of the user's gazetteer: its name is canonical; a place keeps its division code."""
+    m.name = m.attrs["name"]
+    divs = gaz.lookup(m.name) if m.label == "Place" else []
+    if len(divs) == 1:
+        m.key = f"place/{divs[0].id}"
+        m.attrs["code"] = divs[0].code
+    else:
+        m.key = f"{m.label.lower()}/{m.name}"
 
 
 def _place(m, counts, gaz, mentions):
