@@ -46,7 +46,43 @@ def resolve_document(mentions: list[Mention]) -> None:
         else:
             name = strip_marks(m.attrs.get("name") or m.text)
             m.name, m.key = name, f"{m.label.lower()}/{name}"
+    _qualify_places(mentions)
     _merge_short_forms(mentions)
+
+
+_PARENT_LEVELS = {"village": ("township",), "township": ("county", "district"), "district": ("prefecture",)}
+
+
+def _level(m):
+    level = m.attrs.get("level")
+    if level == "county" and m.name.endswith("区"):
+        return "district"
+    if level is None:
+        name = strip_marks(m.text)
+        if name.endswith(("街道", "镇", "乡")):
+            return "township"
+        if name.endswith(("村", "社区", "居委会")) or re.search(r"村[一二三四五六七八九十\d]+组$", name):
+            return "village"
+    return level
+
+
+def _qualify_places(mentions):
+    """Towns, villages, communities and city districts are named with their parent
+    as the text writes it (凯里市鸭塘街道, 鸭塘街道月塘社区, 贵阳市南明区): the
+    longest such form in the document names every mention of the place."""
+    places = [m for m in mentions if m.label == "Place" and m.key]
+    by_end = {m.end: m for m in places}
+    best = {}
+    for m in places:
+        parent = by_end.get(m.start)
+        # only the immediate parent qualifies (广东南海区 is not how a district is named)
+        if parent is not None and parent.key != m.key and _level(parent) in _PARENT_LEVELS.get(_level(m), ()):
+            name = strip_marks(parent.text) + m.name
+            if len(name) > len(best.get(m.key, "")):
+                best[m.key] = name
+    for m in places:
+        if m.key in best:
+            m.name = best[m.key]
 
 
 def _user(m, gaz):
@@ -68,10 +104,8 @@ def _place(m, counts, gaz, mentions):
         m.key = f"place/{m.name}"
         return
     div = choose_division([gaz.by_id[i] for i in ids], counts, gaz)
-    name = div.name
-    if div.level == "township" and div.parent in gaz.by_id:
-        name = gaz.by_id[div.parent].name + div.name
-    m.name, m.key = name, f"place/{div.id}"
+    m.name, m.key = div.name, f"place/{div.id}"
+    m.attrs["level"] = div.level
     m.attrs["code"] = div.code
     m.attrs["parent"] = f"place/{div.parent}" if div.parent else None
 

@@ -46,8 +46,13 @@ def document_context(place_mentions, gaz: Divisions) -> dict[str, Division]:
     return ctx
 
 
-def agency_prefix(div: Division) -> str:
-    """How agency names write a division: 黔东南州 for 黔东南苗族侗族自治州, else the full name."""
+def agency_prefix(div: Division, gaz: Divisions | None = None) -> str:
+    """How agency names write a division: 黔东南州 for 黔东南苗族侗族自治州, a city
+    district with its city (淮安市清江浦区), else the full name."""
+    if gaz is not None and div.level == "county" and div.name.endswith("区") and div.parent in gaz.by_id:
+        parent = gaz.by_id[div.parent]
+        if parent.level == "prefecture":
+            return agency_prefix(parent) + div.name
     if div.name.endswith("自治州"):
         for a in div.aliases:
             if a.endswith("州"):

@@ -43,15 +43,15 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     div = None
     if form:
         div = choose_division(gaz.lookup(form), counts, gaz)
-        prefix = agency_prefix(div)
+        prefix = agency_prefix(div, gaz)
     else:
         prefix = ""
         m = re.match(r"(团)?([省州市县区])(.+)", rest)
         if m and not rest.startswith(_NOT_RELATIVE):
             for level in _LEVEL_OF[m.group(2)]:
                 d = ctx.get(level)
-                if d and agency_prefix(d).endswith(m.group(2)):
-                    div, prefix = d, agency_prefix(d)
+                if d and agency_prefix(d, gaz).endswith(m.group(2)):
+                    div, prefix = d, agency_prefix(d, gaz)
                     rest = (m.group(1) or "") + m.group(3)
                     break
     if rest.startswith("团") and rest.endswith("委") and prefix:  # 团市委

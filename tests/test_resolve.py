@@ -1,0 +1,48 @@
+"""Resolution: context expansion, abbreviations, merging short forms, qualified place names."""
+
+import pytest
+
+from govgraph.ingest import make_document
+from govgraph.nlp import load_pipeline, process
+from govgraph.pipeline import extract_document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def names(nlp, text, label=None):
+    ((dd, doc),) = process(nlp, [make_document("t.txt", text)])
+    r = extract_document(dd, doc)
+    return {(m["surface"], m["name"]) for m in r["mentions"] if label is None or m["label"] == label}
+
+
+def test_relative_names_expand_with_the_article_context(nlp):
+    found = names(nlp, "恩施州来凤县开展义诊。州医保局、州委宣传部、县人社局参加。", "Agency")
+    assert ("州医保局", "恩施州医疗保障局") in found
+    assert ("州委宣传部", "中共恩施州委宣传部") in found
+    assert ("县人社局", "来凤县人力资源和社会保障局") in found
+
+
+def test_short_form_merges_into_the_one_full_name(nlp):
+    found = names(nlp, "恩施州文学艺术界联合会召开大会。会上，文联负责人作报告。", "Agency")
+    assert {n for _, n in found} == {"恩施州文学艺术界联合会"}
+
+
+def test_ambiguous_bare_head_is_not_merged(nlp):
+    found = names(nlp, "来凤县医保局与咸丰县医保局签约。医保局表示将继续合作。", "Agency")
+    assert {n for _, n in found} == {"来凤县医疗保障局", "咸丰县医疗保障局"}
+
+
+def test_places_qualified_by_their_parent_as_written(nlp):
+    found = names(nlp, "武汉市洪山区珞南街道开展活动，珞南街道居民参加。", "Place")
+    assert ("洪山区", "武汉市洪山区") in found  # a city district with its city
+    assert {n for s, n in found if s == "珞南街道"} == {"洪山区珞南街道"}
+    # a province written before a district is not its parent
+    assert ("南海区", "南海区") in names(nlp, "广东南海区法院发布公告。", "Place")
+
+
+def test_district_agencies_carry_their_city(nlp):
+    found = names(nlp, "武汉市洪山区开展调研。区政协主席出席。", "Agency")
+    assert ("区政协", "中国人民政治协商会议武汉市洪山区委员会") in found
