@@ -31,11 +31,11 @@ def test_issues_and_partners_over_an_enumeration(nlp):
 
 def test_a_joins_b_and_c(nlp):
     _, rels = run(nlp, "金坛区法院联合金坛区公安、检察、林业等五部门共同签署《古城保护协作协议》。")
-    for other in ("金坛区公安局", "金坛区人民检察院", "金坛区林业局"):
-        assert ("金坛区人民法院", "partners_with", other) in rels
+    for other in ("常州市金坛区公安局", "常州市金坛区人民检察院", "常州市金坛区林业局"):
+        assert ("常州市金坛区人民法院", "partners_with", other) in rels
         assert (other, "issues", "古城保护协作协议") in rels
     # A 联合 B、C: B and C are not said to partner each other
-    assert ("金坛区公安局", "partners_with", "金坛区林业局") not in rels
+    assert ("常州市金坛区公安局", "partners_with", "常州市金坛区林业局") not in rels
 
 
 def test_shared_head_enumeration_names_one_court_per_place(nlp):
@@ -82,3 +82,15 @@ def test_evidence_is_the_raw_sentence(nlp):
     ev = runs["evidence"]
     assert ev["doc"] == "t.txt"
     assert raw[ev["start"]:ev["end"]] == ev["text"] == "常州市民政局推出“幸福\n里”工程。"
+
+
+def test_places_listed_before_dengdi_and_a_scene_setting_place(nlp):
+    _, rels = run(nlp, "江西九江、湖南岳阳等地积极开展“邻里议事厅”实践。在东湖社区，“银发帮”志愿服务队常年入户。")
+    assert ("邻里议事厅", "implemented_in", "九江市") in rels
+    assert ("邻里议事厅", "implemented_in", "岳阳市") in rels
+    assert ("银发帮志愿服务队", "implemented_in", "东湖社区") not in rels  # a team is not a programme
+
+
+def test_a_list_of_aims_is_not_a_list_of_programmes(nlp):
+    r, _ = run(nlp, "探索构建“左岸协同、上下联动”的保护新格局。")
+    assert not [m for m in r["mentions"] if m["label"] == "Program"]

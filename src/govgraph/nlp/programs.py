@@ -93,14 +93,15 @@ class ProgramRecognizer:
         for c in self._quoted_whole(text, s0, e0):
             yield from self._split_series(text, c)
 
-    @staticmethod
-    def _split_series(text, c):
+    def _split_series(self, text, c):
         """“金党徽、银五老、红豆苗”: a quoted list of short brand names is one programme each."""
         content = text[c.start + 1:text.find("”", c.start) if text[c.start] == "“" else c.end - 1]
         parts = content.split("、")
         if c.label != "Program" or len(parts) < 2 or not all(2 <= len(p) <= 6 for p in parts):
             yield c
             return
+        if c.source == "quote+verb" and not re.match(rf"[^，。；“]{{0,8}}?(?:{self.head.pattern})", text[c.end:c.end + 12]):
+            return  # 构建“左右岸协同、上下游联动”的格局: a list of aims, not of brands
         at = c.start + 1
         for p in parts:
             yield Cand(at, at + len(p), "Program", "quote-list", c.priority, {"name": p})

@@ -184,6 +184,14 @@ def _implemented(text, ms, s):
                 if (p.key, pl.key) not in seen:
                     seen.add((p.key, pl.key))
                     yield p, pl, "implemented_in", None
+        # 在月塘社区，“红管家”志愿服务队…: a sentence-opening 在X，sets the scene
+        opener = next((m for m in ms[:i] if m.label == "Place" and m.start >= s.start), None)
+        if opener is not None and text[max(s.start, opener.start - 1):opener.start] == "在" \
+                and opener.start - 1 <= s.start + 2 and text[opener.end:opener.end + 1] == "，" \
+                and not any(m.label in _ACTORS or m.label == "Program" for m in ms[:i] if m.start > opener.end) \
+                and (p.key, opener.key) not in seen:
+            seen.add((p.key, opener.key))
+            yield p, opener, "implemented_in", None
         # A县 (…，) 推行 P: the place is the subject, no actor in between
         subj = _place_subject(text, ms[:i], p, s)
         if subj is not None and (p.key, subj.key) not in seen:
@@ -193,8 +201,15 @@ def _implemented(text, ms, s):
 
 def _where(text, before, p):
     for j, m in enumerate(before):
-        if m.label != "Place" or text[max(0, m.start - 1):m.start] != "在":
+        if m.label != "Place":
             continue
+        if text[max(0, m.start - 1):m.start] != "在":
+            # A、B 等地 + verb: a list of places needs 等地 to be the where
+            if j and before[j - 1].label == "Place" and text[before[j - 1].end:m.start] in _LIST_SEP:
+                continue
+            group_end = next((n.end for n in reversed(before[j:]) if n.label == "Place"), m.end)
+            if not re.match(r"等地", text[group_end:group_end + 2]):
+                continue
         places = [m]
         for n in before[j + 1:]:
             if n.label == "Place" and text[places[-1].end:n.start] in _LIST_SEP:
