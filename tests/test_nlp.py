@@ -89,3 +89,9 @@ def test_named_teams_descriptors_lists_and_recurring_programmes(nlp):
     assert ("“幸福帮”", "Program") in found  # from the descriptor, then its other quoted mentions
     assert {("金灯笼", "Program"), ("银拐杖", "Program"), ("红书包", "Program")} <= found
     assert not any("、" in t for t, _ in found)
+
+
+def test_rivers_and_names_that_share_a_county_short_form(nlp):
+    found, _ = ents(nlp, "推进沅江流域治理，新华社记者报道。广东南海区法院受理。")
+    assert not any(t in ("沅江", "新华") for t, _ in found)
+    assert ("广东", "Place") in found and ("南海区", "Place") in found

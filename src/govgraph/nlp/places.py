@@ -13,6 +13,8 @@ _AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全�
 _GENERIC_HEAD = set("全各该本我每此这那其某")
 _DEICTIC = tuple(_GENERIC_HEAD)
 _MAXLEN = 16
+# what follows a river's or a site's name that is also a division's short form
+_FEATURE = re.compile(r"流域|江(?!苏|西|北|南|城|口)|河(?!北|南|口)|湖(?!北|南)|水库|古城|大礼堂")
 
 
 class PlaceRecognizer:
@@ -101,7 +103,15 @@ class PlaceRecognizer:
         if s not in starts or any(te == s for _, te in taken):
             return False
         tok = self._tags.get(s)
-        return tok in ("LOC", "ORG") or (tok not in ("n", "v", "vn", "a", "d") and self.follow.match(text, e) is not None)
+        if _FEATURE.match(text, e):
+            return False  # 沅江流域, 清水江: a river or site named like the county
+        # and it ends where the word ends (新华|社, 金山|银山 are other names) or another
+        # place follows (广东|南海区)
+        return (tok in ("LOC", "ORG") and (e in ends or self._form_at(text, e))) or \
+            (tok not in ("n", "v", "vn", "a", "d") and self.follow.match(text, e) is not None)
+
+    def _form_at(self, text, i):
+        return any(text[i:i + L] in self.forms for L in range(3, min(_MAXLEN, len(text) - i) + 1))
 
     def _uncovered(self, s, e, taken, text):
         """The part of [s, e) after any gazetteer match inside it, if a place."""
@@ -111,6 +121,8 @@ class PlaceRecognizer:
             if s < ts < e and te >= e:
                 e = ts
         name = text[s:e]
+        if _FEATURE.match(text, e) and self.div.lookup(name):
+            return
         if e - s >= 2 and (e - s >= 3 or name[-1] not in "路街村") and name not in self.generic \
                 and not name.startswith(_DEICTIC) and name not in _AMBIGUOUS:
             divs = [d.id for d in self.div.lookup(name)]

@@ -11,6 +11,8 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
     for m in mentions:
         by_name.setdefault(m.name, m)
     for m in mentions:
+        by_name.setdefault(m.text, m)  # the parent as written (金坛区 of 常州市金坛区)
+    for m in mentions:
         # a user's gazetteer entry names its parent; stated when the parent is in the text too
         parent = by_name.get(m.attrs.get("parent_name"))
         if parent is not None and parent.key != m.key:
