@@ -30,3 +30,15 @@ def test_blank_lines_between_long_paragraphs_are_breaks():
     raw = "\n\n".join([para, "探索“管家”服务 提升幸福成色", para] * 6)
     lines = repair(raw).text.split("\n")
     assert lines[:3] == [para, "探索“管家”服务提升幸福成色", para]
+
+
+def test_wrapped_column_lines_are_not_headlines():
+    single = "\n".join(["前言部分文字按照单倍行距排版而成，"] * 30)
+    wrapped = ["部分人大代表、政协委员和媒体记者应邀", "参加。",  # full-width line with inner punctuation
+               "法院始终坚持“绿水青山", "就是金山银山”理念。",  # an open quote runs on
+               "全年共办理环境资源案件 385", "件，审结 367 件。",  # a number runs on
+               "通报 2024 年全州法院工作开展情", "况。"]  # spaces around digits are not spaced names
+    raw = single + "。\n\n" + "\n\n".join(wrapped)
+    lines = repair(raw).text.split("\n")
+    assert lines[-4:] == ["部分人大代表、政协委员和媒体记者应邀参加。", "法院始终坚持“绿水青山就是金山银山”理念。",
+                          "全年共办理环境资源案件385件，审结367件。", "通报2024年全州法院工作开展情况。"]

@@ -65,8 +65,14 @@ def repair(raw: str) -> Repaired:
         after = raw[m.end()] if m.end() < len(raw) else ""
         if before and after:
             gaps.add(len(out))
-            one_line = para_lines == 0 and len(out) - para <= (usual if cascade else SHORT_PARAGRAPH)
-            spaced = para_spaced and len(out) - para <= SHORT_PARAGRAPH
+            length = len(out) - para
+            # a full column-width line with inner punctuation is a wrapped line, not a headline
+            line = out[para:]
+            column = length >= usual - 1 and usual < SHORT_PARAGRAPH  # as long as the column is wide
+            wrapped = (column and (any(c in "，、" for c in line) or _short_tail(raw, m.end()))  # …开展情 | 况。
+                       or line.count("“") > line.count("”") or before.isdigit())  # “绿水青山 | 385 件
+            one_line = para_lines == 0 and length <= (usual if cascade else SHORT_PARAGRAPH) and not wrapped
+            spaced = para_spaced and length <= SHORT_PARAGRAPH
             if ws.count("\n") >= blank and (before in _FINAL or one_line or spaced):
                 cascade = before not in _FINAL and one_line
                 out.append("\n")
@@ -74,7 +80,8 @@ def repair(raw: str) -> Repaired:
                 para, para_lines, para_spaced = len(out), 0, False
             else:
                 para_lines += "\n" in ws
-                para_spaced = para_spaced or ws.strip("\r\n") != ""
+                # spaced names (王 娅 琳) mark a byline or headline; "2024 年" does not
+                para_spaced = para_spaced or (ws.strip("\r\n") != "" and is_cjk(before) and is_cjk(after))
                 if not (is_cjk(before) or is_cjk(after)):
                     out.append(" ")
                     offs.append(m.start())
@@ -90,3 +97,10 @@ def _usual_line(raw: str) -> int:
     """Median length (without whitespace) of the text's longer lines: the column width."""
     lengths = sorted(n for n in (len(_WS.sub("", line)) for line in raw.splitlines()) if n >= 8)
     return lengths[len(lengths) // 2] if lengths else SHORT_PARAGRAPH + 2
+
+
+def _short_tail(raw: str, at: int) -> bool:
+    """Is the next line a few characters that end a sentence (况。): the end of a wrapped one?"""
+    end = raw.find("\n", at)
+    nxt = _WS.sub("", raw[at:end if end >= 0 else len(raw)])
+    return 0 < len(nxt) <= 6 and nxt[-1] in _FINAL
