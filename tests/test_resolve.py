@@ -21,7 +21,7 @@ def names(nlp, text, label=None):
 def test_relative_names_expand_with_the_article_context(nlp):
     found = names(nlp, "恩施州来凤县开展义诊。州医保局、州委宣传部、县人社局参加。", "Agency")
     assert ("州医保局", "恩施州医疗保障局") in found
-    assert ("州委宣传部", "中共恩施州委宣传部") in found
+    assert ("州委宣传部", "恩施州委宣传部") in found  # a department keeps the short committee form
     assert ("县人社局", "来凤县人力资源和社会保障局") in found
 
 
@@ -46,3 +46,13 @@ def test_places_qualified_by_their_parent_as_written(nlp):
 def test_district_agencies_carry_their_city(nlp):
     found = names(nlp, "武汉市洪山区开展调研。区政协主席出席。", "Agency")
     assert ("区政协", "中国人民政治协商会议武汉市洪山区委员会") in found
+
+
+def test_programme_named_as_the_text_mostly_writes_it(nlp):
+    found = names(nlp, "各地开展“邻里厅”实践。“邻里厅”模式受到欢迎，“邻里厅”越办越好。推出“暖心帮”App。", "Program")
+    assert {n for _, n in found} == {"邻里厅", "暖心帮"}
+
+
+def test_city_means_the_county_level_city_of_the_article(nlp):
+    found = names(nlp, "山东潍坊安丘市推进救助改革。市民政局副局长介绍。", "Agency")
+    assert ("市民政局", "安丘市民政局") in found

@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..ingest import Document
+from .articles import article_index
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Mention:
     sent: int  # sentence index in the document
     attrs: dict = field(default_factory=dict)
     outer: bool = True  # not nested inside another entity
+    article: int = 0  # which article of the document (see extract.articles)
     key: str | None = None  # node id, set by resolve
     name: str | None = None
 
@@ -48,6 +50,7 @@ def sentences(document: Document, doc) -> list[Sentence]:
 
 def extract_mentions(document: Document, doc, sents: list[Sentence]) -> list[Mention]:
     starts = [s.start for s in sents]
+    articles = article_index([s.text for s in sents])
     spans = list(doc.spans.get("gg", []))
     outer = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
     out = []
@@ -55,7 +58,8 @@ def extract_mentions(document: Document, doc, sents: list[Sentence]) -> list[Men
         si = _sentence_index(starts, sp.start_char)
         ra, rb = document.raw_span(sp.start_char, sp.end_char)
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, ra, rb, si,
-                           dict(sp._.gg or {}), (sp.start_char, sp.end_char, sp.label_) in outer))
+                           dict(sp._.gg or {}), (sp.start_char, sp.end_char, sp.label_) in outer,
+                           articles[si] if articles else 0))
     return out
 
 

@@ -14,6 +14,7 @@ from .candidates import CJK, Cand, add_candidates, alternation, naming
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "‘": "’"}
 _INNER = re.compile(r"[“”‘’\"「」『』]")
 _BAD_CONTENT = re.compile(r"[，。！？；：,!?;:]")
+_VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "公众号"}
 _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)]$")
 
 
@@ -136,7 +137,8 @@ class ProgramRecognizer:
                 yield Cand(start, end, "Program", "quote+descriptor", 2, {"name": core})
                 continue
             if hm:
-                name = core + hm.group()
+                # “阳光信访”App, “银龄黔行”品牌, “服务认领无边界”制度: the vehicle is not the name
+                name = core if hm.group() in _VEHICLES else core + hm.group()
                 label = "Organization" if name.endswith(("服务队", "志愿队")) else "Program"
                 yield Cand(start, hm.end(), label, "quote+head", 3, {"name": name, "core": core})
                 continue
@@ -148,7 +150,7 @@ class ProgramRecognizer:
                 continue
             before = text[max(s0, start - 4):start]
             if len(core) >= 3 and before.endswith(self.triggers + tuple(t + "了" for t in self.triggers)):
-                if tail and tail.group() and not tail.group().startswith(("的", "和", "等", "与", "及")) and len(core) <= 3:
+                if tail and tail.group() and not tail.group().startswith(("的", "和", "等", "与", "及")) and len(core) <= 2:
                     # “码”上议: quoted first character(s) of a longer name
                     end2 = end + len(tail.group())
                     yield Cand(start, end2, "Program", "quote+tail", 2, {"name": core + tail.group()})

@@ -28,8 +28,14 @@ def resolve_document(mentions: list[Mention]) -> None:
     gaz = load_divisions()
     place_ids = [m.attrs.get("divisions") or [] for m in mentions if m.label == "Place"]
     counts = Counter(ids[0] for ids in place_ids if len(ids) == 1)
-    ctx = document_context([ids for ids in place_ids if ids], gaz)
+    doc_ctx = document_context([ids for ids in place_ids if ids], gaz)
+    # each article is read against its own places first, then the page's
+    contexts = {}
+    for a in {m.article for m in mentions}:
+        ids = [m.attrs.get("divisions") for m in mentions if m.label == "Place" and m.article == a]
+        contexts[a] = {**doc_ctx, **document_context([i for i in ids if i], gaz)}
     for m in mentions:
+        ctx = contexts[m.article]
         if m.attrs.get("user"):
             _user(m, gaz)
         elif m.label == "Place":
@@ -129,3 +135,20 @@ def _merge_short_forms(mentions):
             m.key, m.name = k, names[k]
         elif m.label == "Agency" and strip_marks(m.text) in _BARE:
             m.key = None  # 医保局 with two 医保局s in the text: cannot tell which
+    _name_programs_by_usage(mentions)
+
+
+def _name_programs_by_usage(mentions):
+    """A programme written mostly as its bare quoted core (“居民会客厅” five times,
+    “居民会客厅”模式 once) is named by the core."""
+    groups = {}
+    for m in mentions:
+        if m.label == "Program" and m.key:
+            groups.setdefault(m.key, []).append(m)
+    for key, ms in groups.items():
+        forms = Counter(strip_marks(m.attrs.get("name") or m.text) for m in ms)
+        full = ms[0].name
+        core, n = max(forms.items(), key=lambda kv: (kv[1], len(kv[0])))
+        if core != full and full.startswith(core) and n > sum(v for f, v in forms.items() if f != core):
+            for m in ms:
+                m.name, m.key = core, f"program/{core}"

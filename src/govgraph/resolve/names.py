@@ -8,7 +8,8 @@ from ..nlp.candidates import naming
 from .context import agency_prefix, choose_division
 
 # 州/市/县/区/省 alone before a body refer to the document's division of that level
-_LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("prefecture", "county"), "县": ("county",), "区": ("county",)}
+# 市 is the article's county-level city if it is one (安丘市: 市民政局), else its prefecture
+_LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("county", "prefecture"), "县": ("county",), "区": ("county",)}
 
 
 # words that start with a level character but are not relative names
@@ -59,7 +60,8 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     if rest == "委" or rest == "委员会":
         return (party or "中共") + prefix + "委员会", div and div.id
     if rest.startswith("委") and len(rest) > 1 and (prefix or party):
-        return (party or "中共") + prefix + rest, div and div.id
+        # a committee's department keeps the short form (贵州省委社会工作部)
+        return party + prefix + rest, div and div.id
     if rest == "政协":
         return "中国人民政治协商会议" + prefix + "委员会", div and div.id
     if rest == "党中央":
