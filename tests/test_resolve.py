@@ -56,3 +56,17 @@ def test_programme_named_as_the_text_mostly_writes_it(nlp):
 def test_city_means_the_county_level_city_of_the_article(nlp):
     found = names(nlp, "山东潍坊安丘市推进救助改革。市民政局副局长介绍。", "Agency")
     assert ("市民政局", "安丘市民政局") in found
+
+
+def test_each_article_of_a_page_has_its_own_context():
+    from govgraph.extract.articles import article_index
+    sents = ["常州市推进社区治理。", "市民政局介绍经验。", "四川", "推进民政标准化工作",
+             "本报消息为加快推进标准化，四川省民政厅日前印发方案。", "省民政厅表示。"]
+    assert article_index(sents) == [0, 0, 1, 1, 1, 1]
+
+
+def test_relative_names_follow_their_article(nlp):
+    text = ("常州市推进社区治理。市民政局介绍经验。\n\n四川\n\n推进民政标准化工作\n\n"
+            "本报消息为加快推进标准化，成都市民政局日前印发方案。市民政局表示将推广。")
+    found = names(nlp, text, "Agency")
+    assert {n for s, n in found if s == "市民政局"} == {"常州市民政局", "成都市民政局"}
