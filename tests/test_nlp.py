@@ -95,3 +95,11 @@ def test_rivers_and_names_that_share_a_county_short_form(nlp):
     found, _ = ents(nlp, "推进沅江流域治理，新华社记者报道。广东南海区法院受理。")
     assert not any(t in ("沅江", "新华") for t, _ in found)
     assert ("广东", "Place") in found and ("南海区", "Place") in found
+
+
+def test_unquoted_programmes_need_a_launching_verb_and_a_proper_body(nlp):
+    found, _ = ents(nlp, "市民政厅在多地深入开展养老辅具社区租赁服务试点工作。随着社区网格服务提升行动深入开展，成效显现。"
+                         "全市开展专项整治行动，坚持“以人民为中心”。")
+    assert ("养老辅具社区租赁服务试点", "Program") in found
+    assert ("社区网格服务提升行动", "Program") in found
+    assert not any(t in ("专项整治行动", "“以人民为中心”") for t, _ in found)

@@ -18,6 +18,14 @@ _VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "公众号"}
 _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)]$")
 
 
+_UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
+_LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署", "组织", "实行", "打造", "落实")
+_LAUNCH_AFTER = re.compile(r"(?:深入|全面|持续|扎实|正式)?(?:开展|实施|启动|推进)")
+_OPENING = re.compile(r".*(?:随着|按照|通过|围绕|依托|借助|聚焦|以)")
+# bodies that describe a kind of work, not a name (专项整治行动, 相关工程)
+_GENERIC_BODY = re.compile(r"^(?:专项|相关|有关|各类|各项|系列|一系列|多项|这项|该项|重点|重大|系列)|(?:整治|检查|排查|宣传|培训|调研|建设|治理)$")
+
+
 def strip_marks(s: str) -> str:
     return _INNER.sub("", s)
 
@@ -52,8 +60,32 @@ class ProgramRecognizer:
             found += self._quoted(text, s0, e0)
             for m in self.hotline.finditer(text, s0, e0):
                 found.append(Cand(m.start(), m.end(), "Program", "hotline", 2, {"name": m.group()}))
+        taken = [(c.start, c.end) for c in found]
+        for sent in doc.sents:
+            found += self._unquoted(text, sent.start_char, sent.end_char, taken)
         yield from found
         yield from self._recurring(text, found)
+
+    def _unquoted(self, text, s0, e0, taken):
+        """开展康复辅助器具社区租赁服务试点, 实施辽宁全面振兴新突破三年行动, 党建引领…提升行动深入开展:
+        an unquoted name between a launching verb (or a clause opening) and a programme head."""
+        for m in _UNQUOTED_HEAD.finditer(text, s0, e0):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            clause_start = max(s0, *(text.rfind(p, s0, m.start()) + 1 for p in "，。；：、“”《》（）"))
+            left = text[clause_start:m.start()]
+            verb = max(((left.rfind(v), v) for v in _LAUNCH), key=lambda x: (x[0], len(x[1])))
+            if verb[0] >= 0:
+                start = clause_start + verb[0] + len(verb[1])
+            elif _LAUNCH_AFTER.match(text, m.end()):
+                lead = _OPENING.search(left)
+                start = clause_start + (lead.end() if lead else 0)
+            else:
+                continue
+            body = text[start:m.start()]
+            if not 4 <= len(body) <= 20 or _GENERIC_BODY.search(body) or re.search(r"[的和与及在等了]|[^\u4e00-\u9fff0-9]", body):
+                continue
+            yield Cand(start, m.end(), "Program", "unquoted", 1, {"name": body + m.group()})
 
     def _recurring(self, text, found):
         """Once a quoted core is known as a programme, its other quoted mentions are too."""
