@@ -70,3 +70,8 @@ def test_relative_names_follow_their_article(nlp):
             "本报消息为加快推进标准化，成都市民政局日前印发方案。市民政局表示将推广。")
     found = names(nlp, text, "Agency")
     assert {n for s, n in found if s == "市民政局"} == {"常州市民政局", "成都市民政局"}
+
+
+def test_short_form_with_its_level_character(nlp):
+    found = names(nlp, "益阳市大通湖区医疗保障局开展义诊。", "Agency")
+    assert {n for _, n in found} == {"益阳市大通湖管理区医疗保障局"}

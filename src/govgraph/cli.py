@@ -24,6 +24,12 @@ def main(argv=None) -> int:
     b.add_argument("--min-weight", type=int, default=1, help="hide co-occurrence edges lighter than this in graph.html")
     b.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
     b.add_argument("--no-progress", action="store_true")
+    b.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                   help="processes for the per-document stage (default: all cores)")
+    b.add_argument("--executor", choices=("processes", "dask"), default="processes",
+                   help="run the per-document stage in local processes (default) or on a Dask cluster")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --executor dask")
+    b.add_argument("--no-cache", action="store_true", help="extract every document again and leave DIR/.cache alone")
 
     e = sub.add_parser("evaluate", help="grade a graph.json against gold annotations")
     e.add_argument("graph")
@@ -84,11 +90,12 @@ def main(argv=None) -> int:
 def build(args) -> int:
     from tqdm import tqdm
 
+    from .cache import ResultCache, pipeline_version
+    from .executors import make_executor, run_documents
     from .export.json import write_json
-    from .graph import build_graph
-    from .ingest import Fields, find_inputs, iter_documents
-    from .nlp import load_pipeline
-    from .pipeline import extract_all
+    from .graph import GraphBuilder
+    from .ingest import Fields, iter_documents
+    from .pipeline import count_documents
 
     t0 = time.time()
     out = Path(args.output)
@@ -102,25 +109,50 @@ def build(args) -> int:
         skipped.append(msg)
         tqdm.write(f"govgraph: skipped {msg}", file=sys.stderr)
 
-    n_files = len(find_inputs(args.inputs))
-    nlp = load_pipeline(args.model)
+    if args.scheduler and args.executor != "dask":
+        raise ValueError("--scheduler is for --executor dask")
+    n_docs, n_chars = count_documents(args.inputs, fields)  # for the progress bar's total and ETA
+    cache = None if args.no_cache else ResultCache(out / ".cache", pipeline_version(args.model))
+    executor = make_executor(args.executor, args.model, args.jobs, args.scheduler)
     docs = iter_documents(args.inputs, fields, on_error=on_error, strict=args.strict)
-    results = []
-    bar = tqdm(total=n_files, unit="file", disable=args.no_progress, file=sys.stderr, desc="extracting")
-    last_file = None
-    for r in extract_all(nlp, docs):
-        results.append(r)
-        f = r["doc"].split("#", 1)[0]
-        if f != last_file:
+    builder = GraphBuilder()  # merges results as they come: the build keeps none of them
+    bar = tqdm(total=n_docs, unit="doc", disable=args.no_progress, file=sys.stderr, desc="extracting",
+               bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}{postfix}]")
+    hits = 0
+    try:
+        for r, cached in run_documents(docs, executor, cache, chunk_docs=_chunk_docs(n_docs, executor.workers)):
+            builder.add(r)
+            hits += cached
             bar.update(1)
-            last_file = f
-    bar.close()
-    G = build_graph(results)
+            if cache is not None and (bar.n % 16 == 0 or bar.n == n_docs):
+                bar.set_postfix_str(f"cached {hits}", refresh=False)
+    finally:
+        bar.close()
+        executor.close()
+    if cache is not None:
+        cache.close()
+    run = {"jobs": executor.workers, "executor": executor.name,
+           "cache": None if cache is None else (hits, builder.n_docs - hits), "extract_s": time.time() - t0}
+    G = builder.graph()
     written = [out / "graph.json"]
     write_json(G, out / "graph.json")
+    run["graph_s"] = time.time() - t0 - run["extract_s"]
     written += _exports(G, out, args)
-    summary(G, results, skipped, time.time() - t0, written)
+    summary(G, builder, skipped, time.time() - t0, written, run)
     return 0
+
+
+def _positive_int(text):
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def _chunk_docs(n_docs, workers):
+    """Documents per task: up to 16 (LAC batches across a task's documents), but
+    small enough that every worker gets several tasks."""
+    return max(1, min(16, n_docs // (4 * workers) if workers > 1 else 16))
 
 
 FORMATS = ("rdf", "html", "gexf", "graphml", "neo4j")
@@ -157,14 +189,19 @@ def export(args) -> int:
     return 0
 
 
-def summary(G, results, skipped, seconds, written):
+def summary(G, stats, skipped, seconds, written, run=None):
+    """stats: the GraphBuilder (documents and sentences it merged); run: jobs, executor, cache (hits, misses)."""
     types = Counter(d["type"] for _, d in G.nodes(data=True))
     edges = Counter(d["type"] for _, _, d in G.edges(data=True))
-    n_sent = sum(len(r["sentences"]) for r in results)
-    lines = [f"documents {len(results)}, sentences {n_sent}, skipped inputs {len(skipped)}",
+    lines = [f"documents {stats.n_docs}, sentences {stats.n_sents}, skipped inputs {len(skipped)}",
              "entities " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + f" (total {G.number_of_nodes()})",
              "edges " + ", ".join(f"{t} {n}" for t, n in sorted(edges.items())) + f" (total {G.number_of_edges()})",
-             f"time {seconds:.1f} s",
+             f"time {seconds:.1f} s" + ("" if run is None else
+                                        f" (extraction {run['extract_s']:.1f} s, graph.json {run['graph_s']:.1f} s,"
+                                        f" other exports {seconds - run['extract_s'] - run['graph_s']:.1f} s)"),
+             *([] if run is None else [
+                 f"jobs {run['jobs']} ({run['executor']}), cache "
+                 + ("off" if run["cache"] is None else "hits {}, misses {}".format(*run["cache"]))]),
              "wrote " + ", ".join(str(p) for p in written)]
     print("\n".join(lines), file=sys.stderr)
 

@@ -3,9 +3,11 @@
 `extract_document` is a pure function of one Document (given the pipeline),
 returning plain data, so it can run in a process pool or on Dask."""
 
+import threading
+
 from .extract import extract_mentions, sentences
 from .ingest import Document
-from .nlp import process
+from .nlp import load_pipeline, process
 from .relations import find_relations
 from .resolve import resolve_document
 
@@ -43,3 +45,33 @@ def extract_all(nlp, documents, batch: int = 16):
             buf = []
     if buf:
         yield from (extract_document(dd, doc) for dd, doc in process(nlp, buf))
+
+
+_LOCK = threading.Lock()  # one pipeline per process; Dask may call from several threads
+
+
+def extract_chunk(model: str | None, documents: list[Document]) -> list[dict]:
+    """The per-document stage as one task: Documents -> DocResults, in order.
+
+    Runs anywhere govgraph is installed (this process, a process pool worker,
+    a Dask worker); the pipeline is loaded once per process."""
+    with _LOCK:
+        nlp = load_pipeline(model)
+        return list(extract_all(nlp, documents, batch=max(1, len(documents))))
+
+
+def count_documents(inputs, fields=None) -> tuple[int, int]:
+    """(documents, characters) that iter_documents will yield, read without repair (for progress bars)."""
+    from .ingest import Fields, InputError, find_inputs
+    from .ingest.formats import read_file
+
+    n = chars = 0
+    for path, doc_id in find_inputs(inputs):
+        try:
+            for rec in read_file(path, doc_id, fields or Fields()):
+                if not isinstance(rec, InputError) and rec.raw.strip():
+                    n += 1
+                    chars += len(rec.raw)
+        except InputError:
+            pass
+    return n, chars

@@ -13,19 +13,40 @@ CO = "co_occurs_with"
 
 
 def build_graph(results) -> nx.MultiDiGraph:
-    """results: DocResult dicts from govgraph.pipeline.extract_document."""
-    nodes: dict[str, dict] = {}
-    pair_ev = defaultdict(list)
-    rel_ev = defaultdict(list)
-    node_sents = Counter()
-    n_sents = 0
+    """results: DocResult dicts from govgraph.pipeline.extract_document (any iterable)."""
+    builder = GraphBuilder()
     for r in results:
+        builder.add(r)
+    return builder.graph()
+
+
+class GraphBuilder:
+    """Merges DocResults one at a time, so that a build need not keep them all.
+
+    What it keeps grows with the entities and the provenance the graph carries
+    (mentions, evidence sentences), not with the documents' full results.
+    Add results in input order: a node's type, code and parent come from its
+    first mention, so the same order gives the same graph."""
+
+    def __init__(self):
+        self.nodes: dict[str, dict] = {}
+        self.pair_ev = defaultdict(list)
+        self.rel_ev = defaultdict(list)
+        self.node_sents = Counter()
+        self.n_sents = 0
+        self.n_docs = 0
+
+    def add(self, r: dict) -> None:
+        nodes, pair_ev = self.nodes, self.pair_ev
         doc = r["doc"]
-        n_sents += len(r["sentences"])
+        self.n_docs += 1
+        self.n_sents += len(r["sentences"])
         in_sent = defaultdict(set)
         for m in r["mentions"]:
-            node = nodes.setdefault(m["key"], {"type": m["label"], "names": Counter(), "aliases": set(),
-                                               "mentions": [], "code": None, "parent": None})
+            node = nodes.get(m["key"])
+            if node is None:
+                node = nodes[m["key"]] = {"type": m["label"], "names": Counter(), "aliases": set(),
+                                          "mentions": [], "code": None, "parent": None}
             node["names"][m["name"]] += 1
             node["aliases"].add(m["surface"])
             node["mentions"].append({"doc": doc, "start": m["raw_start"], "end": m["raw_end"], "text": m["raw_text"],
@@ -36,30 +57,32 @@ def build_graph(results) -> nx.MultiDiGraph:
         for si, keys in in_sent.items():
             s = r["sentences"][si]
             ev = {"doc": doc, "start": s["raw_start"], "end": s["raw_end"], "text": s["raw_text"]}
-            node_sents.update(keys)
+            self.node_sents.update(keys)
             for a, b in combinations(sorted(keys), 2):
                 pair_ev[(a, b)].append(ev)
         for rel in r.get("relations", []):
-            rel_ev[(rel["source"], rel["target"], rel["type"])].append((rel.get("role"), rel["evidence"]))
+            self.rel_ev[(rel["source"], rel["target"], rel["type"])].append((rel.get("role"), rel["evidence"]))
 
-    G = nx.MultiDiGraph()
-    for key in sorted(nodes):
-        n = nodes[key]
-        mentions = sorted(n["mentions"], key=lambda m: (m["doc"], m["start"], m["end"]))
-        G.add_node(key, type=n["type"], name=_canonical(key, n["names"]), aliases=sorted(n["aliases"]),
-                   mentions=mentions, code=n["code"], parent=n["parent"],
-                   docs=sorted({m["doc"] for m in mentions}), count=len(mentions))
-    for (a, b), evs in sorted(pair_ev.items()):
-        evs = _dedupe(evs)
-        G.add_edge(a, b, key=CO, type=CO, weight=len(evs), evidence=evs,
-                   pmi=_npmi(len(evs), node_sents[a], node_sents[b], n_sents))
-    for (a, b, t), items in sorted(rel_ev.items()):
-        if a not in G or b not in G:
-            continue
-        evs = _dedupe([ev for _, ev in items])
-        roles = sorted({role for role, _ in items if role})
-        G.add_edge(a, b, key=t, type=t, weight=len(evs), evidence=evs, role=roles[0] if roles else None)
-    return G
+    def graph(self) -> nx.MultiDiGraph:
+        nodes, node_sents, n_sents = self.nodes, self.node_sents, self.n_sents
+        G = nx.MultiDiGraph()
+        for key in sorted(nodes):
+            n = nodes[key]
+            mentions = sorted(n["mentions"], key=lambda m: (m["doc"], m["start"], m["end"]))
+            G.add_node(key, type=n["type"], name=_canonical(key, n["names"]), aliases=sorted(n["aliases"]),
+                       mentions=mentions, code=n["code"], parent=n["parent"],
+                       docs=sorted({m["doc"] for m in mentions}), count=len(mentions))
+        for (a, b), evs in sorted(self.pair_ev.items()):
+            evs = _dedupe(evs)
+            G.add_edge(a, b, key=CO, type=CO, weight=len(evs), evidence=evs,
+                       pmi=_npmi(len(evs), node_sents[a], node_sents[b], n_sents))
+        for (a, b, t), items in sorted(self.rel_ev.items()):
+            if a not in G or b not in G:
+                continue
+            evs = _dedupe([ev for _, ev in items])
+            roles = sorted({role for role, _ in items if role})
+            G.add_edge(a, b, key=t, type=t, weight=len(evs), evidence=evs, role=roles[0] if roles else None)
+        return G
 
 
 def _canonical(key, names: Counter) -> str:

