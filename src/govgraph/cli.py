@@ -81,7 +81,7 @@ def main(argv=None) -> int:
             r = evaluate(args.graph, args.gold)
             print(json.dumps(r, ensure_ascii=False, indent=2) if args.json else format_report(r))
             return 0
-    except (FileNotFoundError, NotADirectoryError, PermissionError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # missing input, unwritable output, bad input with --strict
         print(f"govgraph: error: {exc}", file=sys.stderr)
         return 2
     return 1
@@ -99,9 +99,8 @@ def build(args) -> int:
 
     t0 = time.time()
     out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    if not os.access(out, os.W_OK):
-        raise PermissionError(f"{out}: output folder is not writable")
+    from .export.atomic import prepare_output_dir
+    prepare_output_dir(out)  # a clear error before any work when it is a file or not writable
     fields = Fields(args.text_field, args.id_field, args.title_field, args.date_field)
     skipped = []
 

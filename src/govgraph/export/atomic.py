@@ -27,3 +27,30 @@ def atomic_open(path, mode="w", encoding="utf-8"):
         except FileNotFoundError:
             pass
         raise
+
+
+def prepare_output_dir(path) -> Path:
+    """Create the output folder if needed and check that files can be created in it.
+
+    Raise NotADirectoryError when the path (or a folder above it) is a file and
+    PermissionError when the folder cannot be created or written (this probes
+    by creating a file, so it also holds for root and for read-only mounts),
+    before any work is done."""
+    path = Path(path)
+    for p in (path, *path.parents):
+        if p.exists():
+            if not p.is_dir():
+                where = "is" if p == path else f"lies under {p}, which is"
+                raise NotADirectoryError(f"{path}: output folder {where} a file, not a folder")
+            break
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise PermissionError(f"{path}: cannot create the output folder ({e.strerror or e})") from None
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".govgraph-write-test.", dir=path)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise PermissionError(f"{path}: output folder is not writable ({e.strerror or e})") from None
+    return path

@@ -1,4 +1,9 @@
-"""Reading and repairing text: inputs -> Documents with a map to raw offsets."""
+"""Reading and repairing text: inputs -> Documents with a map to raw offsets.
+
+Bad inputs (empty, binary, undecodable or unreadable files, malformed JSONL
+lines) are reported by name and skipped, or fatal with strict=True; very large
+texts are split into parts (`parts.py`); traditional characters are converted
+to simplified in `Document.clean` only (`traditional.py`)."""
 
 import glob
 import sys
@@ -7,10 +12,13 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .formats import SUFFIXES, Fields, InputError, Record, read_file
+from .parts import PART_SIZE
 from .repair import Repaired, repair
 from .sentences import split_sentences
+from .traditional import to_simplified
 
-__all__ = ["Document", "Fields", "InputError", "iter_documents", "make_document", "find_inputs", "split_sentences"]
+__all__ = ["Document", "Fields", "InputError", "PART_SIZE", "iter_documents", "make_document", "find_inputs",
+           "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,9 @@ class Document:
     offsets: tuple[int, ...]  # clean offset -> raw offset, len(clean)+1 entries
     gaps: frozenset[int]  # clean offsets that had whitespace before them in raw
     meta: dict = field(default_factory=dict, compare=False)
+    # the repaired text before traditional characters were converted (None: unchanged);
+    # same length as clean, so clean offsets index it too
+    original: str | None = field(default=None, compare=False)
 
     @property
     def space_gaps(self) -> frozenset[int]:
@@ -35,16 +46,23 @@ class Document:
 
 
 def make_document(doc_id: str, raw: str, meta: dict | None = None,
-                  visible: tuple[str, tuple[int, ...]] | None = None) -> Document:
-    """Repair raw (or its visible text, for HTML) into a Document."""
+                  visible: tuple[str, tuple[int, ...]] | None = None,
+                  traditional: str = "auto") -> Document:
+    """Repair raw (or its visible text, for HTML) into a Document.
+
+    traditional: "auto" (convert traditional characters in clean for matching),
+    "always" or "never"; see `traditional.to_simplified`."""
     if visible is None:
         r = repair(raw)
-        return Document(doc_id, raw, r.text, r.offsets, r.gaps, meta or {})
-    vis, vis_offs = visible
-    r = repair(vis)
-    # compose clean->visible->raw
-    offs = tuple(vis_offs[o] if o < len(vis_offs) else len(raw) for o in r.offsets)
-    return Document(doc_id, raw, r.text, offs, r.gaps, meta or {})
+        offs = r.offsets
+    else:
+        vis, vis_offs = visible
+        r = repair(vis)
+        # compose clean->visible->raw
+        offs = tuple(vis_offs[o] if o < len(vis_offs) else len(raw) for o in r.offsets)
+    clean = to_simplified(r.text, traditional)
+    original = None if clean == r.text else r.text
+    return Document(doc_id, raw, clean, offs, r.gaps, meta or {}, original)
 
 
 def find_inputs(inputs: Iterable[str]) -> list[tuple[Path, str]]:
@@ -88,22 +106,31 @@ def _glob_root(spec: str) -> str:
 
 def iter_documents(inputs: Iterable[str], fields: Fields = Fields(),
                    on_error: Callable[[str], None] | None = None,
-                   strict: bool = False) -> Iterator[Document]:
-    """Yield Documents for all inputs; report bad files/records and go on."""
+                   strict: bool = False, part_size: int | None = None,
+                   traditional: str = "auto") -> Iterator[Document]:
+    """Yield Documents for all inputs; report bad files/records and go on.
+
+    With strict=True the first bad input raises InputError instead. Texts
+    longer than part_size characters (default PART_SIZE) become parts."""
     def report(msg):
         if strict:
             raise InputError(msg)
         (on_error or (lambda m: print(f"govgraph: skipped {m}", file=sys.stderr)))(msg)
 
     for path, doc_id in find_inputs(inputs):
-        try:
-            for rec in read_file(path, doc_id, fields):
-                if isinstance(rec, InputError):
-                    report(str(rec))
-                    continue
-                if not rec.raw.strip():
-                    report(f"{path}: empty document {rec.id}")
-                    continue
-                yield make_document(rec.id, rec.raw, rec.meta, rec.visible)
-        except InputError as e:
-            report(str(e))
+        records = read_file(path, doc_id, fields, part_size)
+        while True:
+            try:
+                rec = next(records)
+            except StopIteration:
+                break
+            except InputError as e:
+                report(str(e))
+                break
+            if isinstance(rec, InputError):
+                report(str(rec))
+                continue
+            if not rec.raw.strip():
+                report(f"{path}: no text in {rec.id}")
+                continue
+            yield make_document(rec.id, rec.raw, rec.meta, rec.visible, traditional)

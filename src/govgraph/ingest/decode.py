@@ -1,6 +1,16 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030."""
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one
+when the text is unmistakable), GB18030 (which includes GBK and GB2312).
+
+Files are checked and decoded in fixed-size blocks (`detect_encoding`,
+`read_text_chunks`), so a file of any size costs one linear pass to check and
+one to read, with bounded memory.
+"""
 
 import codecs
+from pathlib import Path
+from typing import Iterator
+
+BLOCK = 1 << 20  # bytes read at a time
 
 
 class DecodeError(ValueError):
@@ -12,28 +22,103 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE",
+          "utf-8": "UTF-8", "gb18030": "GB18030"}
+
+
+def _blocks(data_or_path, size=BLOCK) -> Iterator[bytes]:
+    if isinstance(data_or_path, (bytes, bytearray, memoryview)):
+        data = memoryview(data_or_path)
+        for i in range(0, len(data), size):
+            yield bytes(data[i:i + size])
+        return
+    with open(data_or_path, "rb") as f:
+        while block := f.read(size):
+            yield block
+
+
+def _check(source, enc: str) -> tuple[bool, int, bool]:
+    """Decode source (bytes or path) with enc in blocks:
+    (ok, byte offset of the first bad byte, whether it holds NUL bytes)."""
+    dec = codecs.getincrementaldecoder(enc)("strict")
+    pos, nul = 0, False
+    for block in _blocks(source):
+        pending = len(dec.getstate()[0])
+        try:
+            dec.decode(block)
+        except UnicodeDecodeError as e:
+            return False, max(0, pos - pending + e.start), nul
+        nul = nul or b"\x00" in block
+        pos += len(block)
+    try:
+        dec.decode(b"", final=True)
+    except UnicodeDecodeError as e:
+        return False, max(0, pos - len(dec.getstate()[0]) + e.start), nul
+    return True, pos, nul
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when head reads as such text: its NUL bytes all fall
+    on one side of each 2-byte unit (binary files have them everywhere)."""
+    head = head[:len(head) & ~1]
+    if len(head) < 16:
+        return None
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    for enc, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls and not other:
+            try:
+                text = codecs.getincrementaldecoder(enc)("strict").decode(head)
+            except UnicodeDecodeError:
+                continue
+            if all(c.isprintable() or c in "\n\r\t\f" for c in text):
+                return enc
+    return None
+
+
+def detect_encoding(source, name: str = "<bytes>") -> str:
+    """The encoding of source (bytes or a path), checked over the whole of it.
+
+    Raise DecodeError naming `name` for a binary or undecodable file."""
+    head = next(_blocks(source, 1 << 16), b"")
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            ok, at, _ = _check(source, enc)
+            if not ok:
+                raise DecodeError(f"{name}: starts with a {_NAMES[enc]} byte-order mark but is not {_NAMES[enc]} "
+                                  f"(invalid bytes at byte {at})")
+            return enc
+    if b"\x00" in head:
+        enc = _utf16_without_bom(head)
+        if enc and _check(source, enc)[0]:
+            return enc
+        # NUL never occurs in UTF-8/GB18030 text
+        raise DecodeError(f"{name}: binary file (contains NUL bytes)")
+    bad_at = None
+    for enc in ("utf-8", "gb18030"):
+        ok, at, nul = _check(source, enc)
+        if not ok:
+            bad_at = at if bad_at is None else bad_at
+            continue
+        if nul:
+            raise DecodeError(f"{name}: binary file (contains NUL bytes)")
+        if _looks_binary(head.decode(enc, errors="ignore")):
+            raise DecodeError(f"{name}: binary file (mostly control characters)")
+        return enc
+    raise DecodeError(f"{name}: not UTF-8, UTF-16 or GB18030 text (invalid UTF-8 at byte {bad_at})")
+
+
+def read_text_chunks(path: Path, enc: str, size: int = BLOCK) -> Iterator[str]:
+    """The text of path in pieces of at most `size` characters (newlines untouched)."""
+    with open(path, encoding=enc, newline="") as f:
+        while chunk := f.read(size):
+            yield chunk
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Return (text, encoding). Raise DecodeError naming `name` when undecodable."""
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError as e:
-                raise DecodeError(f"{name}: starts with a {enc} byte-order mark but is not {enc} ({e.reason} at byte {e.start})") from None
-    if b"\x00" in data:
-        # NUL never occurs in UTF-8/GB18030 text; UTF-16 without BOM is not accepted
-        raise DecodeError(f"{name}: binary file (contains NUL bytes)")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if _looks_binary(text):
-            raise DecodeError(f"{name}: binary file (mostly control characters)")
-        return text, enc
-    raise DecodeError(f"{name}: not UTF-8, UTF-16 (with BOM) or GB18030")
+    enc = detect_encoding(data, name)
+    return bytes(data).decode(enc), enc
 
 
 def _looks_binary(text: str) -> bool:
