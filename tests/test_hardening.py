@@ -232,14 +232,15 @@ def test_traditional_text_gives_the_simplified_entities_with_original_mentions(t
 
 
 def test_traditional_conversion_keeps_offsets_and_modes():
-    d = make_document("t.txt", "武漢\n市民政局的接 通 率")
-    assert d.clean == "武汉市民政局的接通率" and d.original == "武漢市民政局的接通率"
-    assert d.raw[d.offsets[1]] == "漢"
-    assert make_document("t.txt", "武漢市", traditional="never").clean == "武漢市"
-    # a simplified text keeps its characters that are also traditional forms (著名, 乾隆);
-    # characters used only in traditional text are converted everywhere
-    s = make_document("s.txt", "著名的乾隆皇帝和王啟富。")
-    assert s.clean == "著名的乾隆皇帝和王启富。"
+    d = make_document("t.txt", "武漢\n市民政局的接 通 率達到九成，這項服務受到歡迎。")
+    assert d.clean == "武汉市民政局的接通率达到九成，这项服务受到欢迎。"
+    assert d.original == "武漢市民政局的接通率達到九成，這項服務受到歡迎。"
+    assert d.raw[d.offsets[1]] == "漢" and d.raw[d.offsets[10]] == "達"
+    assert make_document("t.txt", d.raw, traditional="never").clean == d.original
+    # a simplified text is left as it is: a name may be written with a traditional character
+    s = make_document("s.txt", "著名的乾隆皇帝和村民王啟富。")
+    assert s.clean == "著名的乾隆皇帝和村民王啟富。" and s.original is None
+    assert make_document("s.txt", "王啟富", traditional="always").clean == "王启富"
     with pytest.raises(ValueError, match="traditional"):
         make_document("x", "x", traditional="sometimes")
 

@@ -7,12 +7,14 @@ same length and every offset into it is an offset into the original: entities
 are matched in simplified form while mentions keep the original characters
 (they are sliced from the raw text).
 
-OpenCC's phrase dictionaries are not used (they change lengths), so a few
-characters whose simplified form depends on the word (乾隆 / 乾燥, 於 / 于) are
-handled as follows: in `auto` mode a character is always converted when it
-is not itself a simplified character (國 -> 国, 張 -> 张); when the document
-reads as traditional (enough such characters), the rest of the table is
-applied with OpenCC's first (default) choice (乾 -> 干, 於 -> 于, 瞭 -> 瞭).
+In `auto` mode (the default) a document is converted only when it reads as
+traditional: enough of its characters are forms never used in simplified
+text (國, 張, 這). A simplified document is left as it is, so a name written
+with a traditional character in simplified text (王啟富) keeps it. A converted
+document gets OpenCC's default (first) choice for every character; OpenCC's
+phrase dictionaries are not used (they change lengths), so the few characters
+whose simplified form depends on the word take the usual one (乾 -> 干 also in
+乾隆; 於 -> 于). `always` converts every document, `never` none.
 """
 
 from __future__ import annotations
@@ -78,8 +80,8 @@ def to_simplified(text: str, mode: str = "auto") -> str:
         raise ValueError(f"traditional-character mode must be one of {', '.join(MODES)}, not {mode!r}")
     if mode == "never" or text.isascii():
         return text
-    safe, full = tables()
-    table = full if mode == "always" or looks_traditional(text) else safe
-    out = text.translate(table)
+    if mode == "auto" and not looks_traditional(text):
+        return text
+    out = text.translate(tables()[1])
     assert len(out) == len(text)
     return out
