@@ -56,28 +56,36 @@ def repair(raw: str) -> Repaired:
     cascade = False  # the last break was a one-line-paragraph break
     para = 0  # clean offset where the current paragraph starts
     para_lines, para_spaced = 0, False  # its line breaks; whether names in it are spaced
+    size = 0  # len("".join(out)): out holds pieces, offs one entry per character
+    commas = opening = closing = 0  # ，、 “ ” in the current paragraph (counted, not rescanned: linear)
     for m in _WS.finditer(raw):
-        for i in range(pos, m.start()):
-            out.append(raw[i])
-            offs.append(i)
+        if m.start() > pos:
+            piece = raw[pos:m.start()]
+            out.append(piece)
+            offs.extend(range(pos, m.start()))
+            size += len(piece)
+            commas += piece.count("，") + piece.count("、")
+            opening += piece.count("“")
+            closing += piece.count("”")
         ws = m.group()
         before = raw[m.start() - 1] if m.start() > 0 else ""
         after = raw[m.end()] if m.end() < len(raw) else ""
         if before and after:
-            gaps.add(len(out))
-            length = len(out) - para
+            gaps.add(size)
+            length = size - para
             # a full column-width line with inner punctuation is a wrapped line, not a headline
-            line = out[para:]
             column = length >= usual - 1 and usual < SHORT_PARAGRAPH  # as long as the column is wide
-            wrapped = (column and (any(c in "，、" for c in line) or _short_tail(raw, m.end()))  # …开展情 | 况。
-                       or line.count("“") > line.count("”") or before.isdigit())  # “绿水青山 | 385 件
+            wrapped = (column and (commas > 0 or _short_tail(raw, m.end()))  # …开展情 | 况。
+                       or opening > closing or before.isdigit())  # “绿水青山 | 385 件
             one_line = para_lines == 0 and length <= (usual if cascade else SHORT_PARAGRAPH) and not wrapped
             spaced = para_spaced and length <= SHORT_PARAGRAPH
             if ws.count("\n") >= blank and (before in _FINAL or one_line or spaced):
                 cascade = before not in _FINAL and one_line
                 out.append("\n")
                 offs.append(m.start() + ws.index("\n"))
-                para, para_lines, para_spaced = len(out), 0, False
+                size += 1
+                para, para_lines, para_spaced = size, 0, False
+                commas = opening = closing = 0
             else:
                 para_lines += "\n" in ws
                 # spaced names (王 娅 琳) mark a byline or headline; "2024 年" does not
@@ -85,10 +93,10 @@ def repair(raw: str) -> Repaired:
                 if not (is_cjk(before) or is_cjk(after)):
                     out.append(" ")
                     offs.append(m.start())
+                    size += 1
         pos = m.end()
-    for i in range(pos, len(raw)):
-        out.append(raw[i])
-        offs.append(i)
+    out.append(raw[pos:])
+    offs.extend(range(pos, len(raw)))
     offs.append(len(raw))
     return Repaired("".join(out), tuple(offs), frozenset(gaps))
 
@@ -101,6 +109,8 @@ def _usual_line(raw: str) -> int:
 
 def _short_tail(raw: str, at: int) -> bool:
     """Is the next line a few characters that end a sentence (况。): the end of a wrapped one?"""
-    end = raw.find("\n", at)
-    nxt = _WS.sub("", raw[at:end if end >= 0 else len(raw)])
+    end = raw.find("\n", at, at + 64)  # bounded: a long next line is no short tail (and stays linear)
+    if end < 0:
+        end = min(len(raw), at + 64)
+    nxt = _WS.sub("", raw[at:end])
     return 0 < len(nxt) <= 6 and nxt[-1] in _FINAL
