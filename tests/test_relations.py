@@ -94,3 +94,29 @@ def test_places_listed_before_dengdi_and_a_scene_setting_place(nlp):
 def test_a_list_of_aims_is_not_a_list_of_programmes(nlp):
     r, _ = run(nlp, "探索构建“左岸协同、上下联动”的保护新格局。")
     assert not [m for m in r["mentions"] if m["label"] == "Program"]
+
+
+def test_posts_chained_before_a_name_and_after_an_election(nlp):
+    _, rels = run(nlp, "恩施州委常委、州委宣传部部长王大海出席会议。李小红当选为沙坝村党支部书记、村委会主任。")
+    assert ("王大海", "holds_position", "中共恩施州委员会") in rels
+    assert ("王大海", "holds_position", "恩施州委宣传部") in rels
+    assert any(p == "李小红" and t == "holds_position" and "党支部" in b for p, t, b in rels)
+    assert any(p == "李小红" and t == "holds_position" and "村民委员会" in b for p, t, b in rels)
+
+
+def test_reporters_in_bylines_work_for_the_paper_of_the_masthead(nlp):
+    text = "荆楚日报记者张明\n\n全市推进社区治理。\n\n本报讯（记者 王大海 李小红）近日，武汉市开展活动。"
+    r, rels = run(nlp, text)
+    assert ("王大海", "holds_position", "荆楚日报") in rels
+    assert ("李小红", "holds_position", "荆楚日报") in rels
+    # no masthead: a paper merely mentioned in the story is not the reporters' employer
+    _, rels = run(nlp, "本报讯（记者 王大海）近日，《荆楚日报》报道了武汉市的活动。")
+    assert not any(t == "holds_position" for _, t, _ in rels)
+
+
+def test_election_of_the_sentence_subject_and_titles_in_a_post_chain(nlp):
+    _, rels = run(nlp, "张大山通过竞选进入村委会工作，在换届中，当选沙坝村党支部书记、村委会主任。"
+                       "沙坝村党委书记、“社区管家”李小红入户走访。")
+    assert ("张大山", "holds_position", "沙坝村党支部") in rels
+    assert ("张大山", "holds_position", "沙坝村村民委员会") in rels
+    assert ("李小红", "holds_position", "沙坝村党委") in rels

@@ -28,6 +28,12 @@ def _ends_with(rx, name):
 
 
 _ORG_END = tuple("社团司报台网院站所馆校行厂店部会队园")
+# bare bodies of a village, community or street: full head, and the level of place they belong to
+LOCAL_BODIES = {"村委会": ("村民委员会", "village"), "村委员会": ("村民委员会", "village"), "村民委员会": ("村民委员会", "village"),
+                "村委": ("村民委员会", "village"), "居委会": ("居民委员会", "village"), "社区居委会": ("居民委员会", "village"),
+                "村党支部": ("党支部", "village"), "村党总支": ("党总支", "village"), "社区党委": ("党委", "village"),
+                "社区党支部": ("党支部", "village"), "街道党工委": ("党工委", "township"), "乡党委": ("党委", "township"),
+                "镇党委": ("党委", "township"), "乡政府": ("人民政府", "township"), "镇政府": ("人民政府", "township")}
 # a level character alone names these (州人民医院, 县融媒体中心): one per division
 _PUBLIC_INSTITUTIONS = ("人民医院", "中医院", "医院", "融媒体中心", "广播电视台", "电视台", "日报", "图书馆", "博物馆",
                         "文化馆", "妇幼保健院", "疾病预防控制中心", "第一中学", "职业技术学院")
@@ -92,7 +98,11 @@ class AgencyRecognizer:
         start, he = self._trim(text, start, he)
         start = self._after_joined(text, start, he)
         name = text[start:he]
-        if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) or _GENERIC_NAME.search(name):
+        if name in LOCAL_BODIES:
+            # 村委会, 街道党工委: the body of the village or street the text is at (resolved later)
+            return Cand(start, he, "Agency", "local", 2, {"local": True})
+        if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) or _GENERIC_NAME.search(name) \
+                or name.endswith("常委"):  # 州委常委: a post, the body is 州委
             return None
         head = (self.agency_head if label == "Agency" else self.org_head).search(name)
         body = name[: head.start()] if head else name

@@ -52,7 +52,27 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
             out.append(_rel(head, tail, typ, s, role))
         found, elected = _elections(text, ms, s, elected)
         out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
+    out += _bylines(text, mentions, sents)
     return out
+
+
+_MEDIA = ("日报", "晚报", "报社", "新闻", "电视台", "广播电视台", "融媒体中心", "通讯社", "报")
+
+
+def _bylines(text, mentions, sents):
+    """本报讯（记者 X）: X is the paper's reporter. The paper is the outlet named in a
+    byline or masthead line of the document (贵州日报天眼新闻记者华妹), if any."""
+    reporters = [m for m in mentions if m.label == "Person" and m.attrs.get("source") == "byline"]
+    if not reporters:
+        return []
+    # masthead lines: short, no dateline, the outlet written before 记者 (贵州日报天眼新闻记者华妹)
+    mastheads = {i: s.start + k.start() for i, s in enumerate(sents) if len(s.text) <= 40 and "本报" not in s.text
+                 for k in [re.search(r"记者|通讯员", s.text)] if k}
+    paper = next((m for m in sorted(mentions, key=lambda m: m.start) if m.label == "Organization" and m.outer
+                  and m.sent in mastheads and m.end <= mastheads[m.sent] and m.name.endswith(_MEDIA)), None)
+    if paper is None:
+        return []
+    return [_rel(p, paper, "holds_position", sents[p.sent], p.attrs.get("role") or "记者") for p in reporters]
 
 
 # ---- runs, issues
@@ -265,11 +285,30 @@ def _positions(text, ms):
             if role:
                 for p in _listed_people(text, ms, b):
                     yield p, a, "holds_position", role
+                    # 州委常委、州委宣传部部长付乐欣: earlier posts of the same person
+                    for body, post in _earlier_posts(text, ms, a):
+                        yield p, body, "holds_position", post
             break
+
+
+def _earlier_posts(text, ms, a):
+    """(body, role) pairs chained before body a with 、: X常委、Y部长、 a …"""
+    i = ms.index(a)
+    while i > 0:
+        m = re.search(r"、$", text[:ms[i].start])
+        prev = next((b for b in reversed(ms[:i]) if b.label in _ACTORS and b.end < ms[i].start), None)
+        if not m or prev is None:
+            return
+        role = _role(text[prev.end:ms[i].start - 1])
+        if not role or any(x.start >= prev.end and x.end <= ms[i].start for x in ms if x is not prev):
+            return
+        yield prev, role
+        i = ms.index(prev)
 
 
 def _role(between):
     """The post in "<body><sub-unit><role>(、<role>)*" before a name, or None."""
+    between = re.sub(r"、“[^“”]{1,8}”$", "", between)  # 党委书记、“社区管家”何英: a title, not a post
     if not between or len(between) > 16 or re.search(r"[，。；：,]", between):
         return None
     rest = between.strip("的")
@@ -303,11 +342,16 @@ def _elections(text, ms, s, elected):
         if p.label != "Person" or (i and ms[i - 1].label == "Person" and text[ms[i - 1].end:p.start] in ("、", "和")):
             continue
         people = _listed_people(text, ms, p)
-        after = text[people[-1].end:]
+        after = text[people[-1].end:s.end]
         verb = next((v for v in ELECT if after.startswith(v)), None)
+        pos = people[-1].end + len(verb or "")
         if verb is None:
-            continue
-        pos = people[-1].end + len(verb)
+            # X…，(在换届中，)当选Y书记: the sentence's subject, no other person before the verb
+            k = min((after.find("，" + v) for v in ELECT[:2] if after.find("，" + v) >= 0), default=-1)
+            if k < 0 or any(m.label == "Person" and people[-1].end < m.start < people[-1].end + k for m in ms):
+                continue
+            verb = next(v for v in ELECT[:2] if after.startswith(v, k + 1))
+            pos = people[-1].end + k + 1 + len(verb)
         body = next((m for m in ms if m.start == pos and m.label in _ACTORS), None)
         role_start = body.end if body else pos
         rm = re.match(r"[^，。；、]{0,14}?(?:" + "|".join(_ROLES) + ")", text[role_start:s.end])
@@ -318,6 +362,15 @@ def _elections(text, ms, s, elected):
         target = body or elected
         if target is not None:
             found += [(q, target, rm.group()) for q in people]
+        # 当选村党支部书记、村委会主任: another body and post after 、
+        pos = role_start + rm.end()
+        while text[pos:pos + 1] == "、":
+            nxt = next((m for m in ms if m.start == pos + 1 and m.label in _ACTORS), None)
+            more = nxt and re.match(r"[^，。；、]{0,8}?(?:" + "|".join(_ROLES) + ")", text[nxt.end:s.end])
+            if not more:
+                break
+            found += [(q, nxt, more.group()) for q in people]
+            pos = nxt.end + more.end()
     return found, elected
 
 

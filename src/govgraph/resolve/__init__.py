@@ -53,8 +53,27 @@ def resolve_document(mentions: list[Mention]) -> None:
             name = strip_marks(m.attrs.get("name") or m.text)
             m.name, m.key = name, f"{m.label.lower()}/{name}"
     _qualify_places(mentions)
+    _local_bodies(mentions)
     _merge_short_forms(mentions)
 
+
+def _local_bodies(mentions):
+    """村委会, 街道党工委 … belong to the village or street last named before them in
+    the article (车田村 … 村委会主任 -> 车田村村民委员会); with none, they are dropped."""
+    from ..nlp.agencies import LOCAL_BODIES
+    places = sorted((m for m in mentions if m.label == "Place" and m.key), key=lambda m: m.start)
+    for m in mentions:
+        if not m.attrs.get("local"):
+            continue
+        head, level = LOCAL_BODIES[strip_marks(m.text)]
+        place = next((p for p in reversed(places) if p.start < m.start and p.article == m.article
+                      and _level(p) == level), None)
+        if place is None:
+            m.key = None
+            continue
+        where = place.name if level == "township" else strip_marks(place.text)
+        m.name = where + head
+        m.key = f"agency/{m.name}"
 
 _PARENT_LEVELS = {"village": ("township",), "township": ("county", "district"), "district": ("prefecture",)}
 
@@ -124,6 +143,8 @@ def _merge_short_forms(mentions):
         by_label.setdefault(m.label, {})[m.key] = m.name
     for m in mentions:
         names = by_label.get(m.label, {})
+        if m.attrs.get("local"):
+            continue  # already named by its village or street
         if m.label == "Agency":
             targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
         elif m.label == "Program":

@@ -50,7 +50,7 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     else:
         prefix = ""
         m = re.match(r"(团)?([省州市县区])(.+)", rest)
-        if m and not rest.startswith(_NOT_RELATIVE):
+        if m and (not rest.startswith(_NOT_RELATIVE) or rest.startswith("市政协")):
             for level in _LEVEL_OF[m.group(2)]:
                 d = ctx.get(level)
                 if d and agency_prefix(d, gaz).endswith(m.group(2)):
