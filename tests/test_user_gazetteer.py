@@ -67,3 +67,29 @@ def test_component_saves_and_loads_its_entries(tmp_path):
     c.to_disk(tmp_path / "gg_user")
     d = UserGazetteer().from_disk(tmp_path / "gg_user")
     assert d.entries == c.entries and d.rx.pattern == c.rx.pattern
+
+
+def test_build_with_a_gazetteer_and_a_bad_one(tmp_path, capsys):
+    from govgraph.cli import main
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT, encoding="utf-8")
+    g = tmp_path / "mine.csv"
+    g.write_text("name,type,aliases\n桥头乡邻里互助社,Organization,互助社\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "-o", str(out), "--gazetteer", str(g), "--jobs", "1", "--no-progress"]) == 0
+    nodes = json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
+    (node,) = [n for n in nodes if n["id"] == "organization/桥头乡邻里互助社"]
+    assert sorted(node["aliases"]) == ["互助社", "桥头乡邻里互助社"]
+    # an edited gazetteer is a new pipeline: the cache must not serve the old results
+    g.write_text("name,type,aliases\n桥头乡邻里互助社,Organization,\n", encoding="utf-8")
+    assert main(["build", str(corpus), "-o", str(out), "--gazetteer", str(g), "--jobs", "1", "--no-progress"]) == 0
+    nodes = json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
+    (node,) = [n for n in nodes if n["id"] == "organization/桥头乡邻里互助社"]
+    assert node["aliases"] == ["桥头乡邻里互助社"]
+    before = (out / "graph.json").read_bytes()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,type\n互助社,Club\n", encoding="utf-8")
+    assert main(["build", str(corpus), "-o", str(out), "--gazetteer", str(bad), "--no-progress"]) == 2
+    assert "bad.csv:2: type 'Club'" in capsys.readouterr().err
+    assert (out / "graph.json").read_bytes() == before  # nothing written

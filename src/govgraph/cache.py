@@ -43,6 +43,10 @@ def pipeline_version(model: str | None = None, root: Path | None = None) -> str:
         for f in files:
             h.update(f.relative_to(root).as_posix().encode() + b"\0")
             h.update(hashlib.sha256(f.read_bytes()).digest())
+    entries = getattr(model, "entries", ())  # a PipelineSpec: the model and the users' gazetteer entries
+    model = getattr(model, "model", model)
+    for e in entries:
+        h.update(b"gazetteer\0" + e.encode("utf-8"))
     h.update(b"model\0" + (model or "<default>").encode())
     if model and Path(model).is_dir():  # a pipeline on disk: its config and meta, which change with it
         for name in ("config.cfg", "meta.json"):

@@ -17,6 +17,8 @@ def main(argv=None) -> int:
     b.add_argument("inputs", nargs="+", metavar="INPUT")
     b.add_argument("-o", "--output", default="output", metavar="DIR")
     b.add_argument("--model", default=None, help="an installed spaCy pipeline (name or path) instead of the embedded LAC default")
+    b.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
+                   help="your own entities: CSV or JSONL with name,type[,aliases,parent] (repeatable; see README)")
     b.add_argument("--text-field", default="text")
     b.add_argument("--id-field", default="id")
     b.add_argument("--title-field", default="title")
@@ -95,6 +97,7 @@ def build(args) -> int:
     from .export.json import write_json
     from .graph import GraphBuilder
     from .ingest import Fields, iter_documents
+    from .nlp import PipelineSpec
     from .pipeline import count_documents
 
     t0 = time.time()
@@ -111,8 +114,9 @@ def build(args) -> int:
     if args.scheduler and args.executor != "dask":
         raise ValueError("--scheduler is for --executor dask")
     n_docs, n_chars = count_documents(args.inputs, fields)  # for the progress bar's total and ETA
-    cache = None if args.no_cache else ResultCache(out / ".cache", pipeline_version(args.model))
-    executor = make_executor(args.executor, args.model, args.jobs, args.scheduler)
+    spec = PipelineSpec.make(args.model, args.gazetteer)  # a bad gazetteer stops here, before any work
+    cache = None if args.no_cache else ResultCache(out / ".cache", pipeline_version(spec))
+    executor = make_executor(args.executor, spec, args.jobs, args.scheduler)
     docs = iter_documents(args.inputs, fields, on_error=on_error, strict=args.strict)
     builder = GraphBuilder()  # merges results as they come: the build keeps none of them
     bar = tqdm(total=n_docs, unit="doc", disable=args.no_progress, file=sys.stderr, desc="extracting",

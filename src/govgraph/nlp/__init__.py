@@ -5,6 +5,8 @@
 pipeline) runs that model and maps its OntoNotes entities instead.
 """
 
+import json
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -14,7 +16,7 @@ from spacy.language import Language
 from . import agencies, entities, enumerations, lac, ontonotes, people, places, programs, user  # noqa: F401  (registers factories)
 from .candidates import TYPES, register_extensions
 
-__all__ = ["load_pipeline", "process", "TYPES"]
+__all__ = ["load_pipeline", "process", "PipelineSpec", "TYPES"]
 
 RECOGNISERS = ["gg_places", "gg_agencies", "gg_enumerations", "gg_programs", "gg_people"]
 
@@ -24,19 +26,32 @@ def default_config():
     return spacy.util.load_config_from_str(text)
 
 
-def load_pipeline(model: str | None = None, gazetteers=()) -> Language:
+@dataclass(frozen=True)
+class PipelineSpec:
+    """What a worker needs to build the same pipeline: the model and the users'
+    gazetteer entries themselves (JSON lines), so no worker reads the files."""
+    model: str | None = None
+    entries: tuple[str, ...] = ()
+
+    @classmethod
+    def make(cls, model=None, gazetteers=()):
+        from ..gazetteers.user import load_user_gazetteer
+        entries = [e for g in gazetteers for e in load_user_gazetteer(g)]
+        return cls(model, tuple(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entries))
+
+
+def load_pipeline(model: "str | PipelineSpec | None" = None, gazetteers=()) -> Language:
     """The embedded default (model None) or an installed spaCy pipeline, with
     govgraph's components, plus the entries of the users' gazetteer files."""
-    return _load(model, tuple(str(g) for g in gazetteers))
+    spec = model if isinstance(model, PipelineSpec) else PipelineSpec.make(model, gazetteers)
+    return _load(spec)
 
 
 @lru_cache(maxsize=4)
-def _load(model, gazetteers) -> Language:
-    nlp = _base(model)
-    if gazetteers:
-        from ..gazetteers.user import load_user_gazetteer
-        entries = [e for g in gazetteers for e in load_user_gazetteer(g)]
-        nlp.add_pipe("gg_user", before="gg_entities", config={"entries": entries})
+def _load(spec: PipelineSpec) -> Language:
+    nlp = _base(spec.model)
+    if spec.entries:
+        nlp.add_pipe("gg_user", before="gg_entities", config={"entries": [json.loads(e) for e in spec.entries]})
     return nlp
 
 
