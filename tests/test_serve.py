@@ -1,6 +1,8 @@
-"""The read-only SPARQL endpoint: protocol, content negotiation, CORS, refusals."""
+"""The read-only SPARQL endpoint: protocol, content negotiation, CORS, refusals,
+and the guard's limits (loopback, request size, query time, no SERVICE, no writes)."""
 
 import csv
+import http.client
 import io
 import json
 import socket
@@ -150,3 +152,119 @@ def test_serves_no_files(endpoint):
 def test_bad_query_is_400(endpoint):
     status, _, _ = request(endpoint.query_url + "?query=SELEKT")
     assert status == 400
+
+
+# --- limits of the guard in front of Oxigraph ---------------------------------
+
+SLOW_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+SLOW_STREAM = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.fixture(scope="module")
+def strict_endpoint(tmp_path_factory):
+    """An endpoint with a 1 s query limit and 4 KiB request bodies."""
+    try:
+        oxigraph_binary()
+    except FileNotFoundError:
+        pytest.skip("oxigraph server binary not installed")
+    out = tmp_path_factory.mktemp("serve-limits")
+    write_rdf(sample_graph(), out)
+    with start(out, port=0, timeout=1, max_request=4096) as ep:
+        yield ep
+
+
+def raw_request(endpoint, head: bytes, body: bytes = b"") -> tuple[int, bytes]:
+    """Send bytes as they are; return (status, response body)."""
+    host, port = endpoint.url.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=30) as s:
+        s.sendall(head + body)
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    status = int(data.split(b" ", 2)[1])
+    return status, data.split(b"\r\n\r\n", 1)[1]
+
+
+def test_listens_on_loopback_only_by_default(endpoint):
+    import inspect
+
+    assert inspect.signature(start).parameters["host"].default == "127.0.0.1"
+    assert endpoint.guard.server_address[0] == "127.0.0.1"
+    args = endpoint.process.args  # Oxigraph itself is on a private loopback port
+    assert args[args.index("--bind") + 1].startswith("127.0.0.1:")
+    assert endpoint.backend.port != endpoint.guard.server_address[1]
+
+
+def test_query_time_limit_stops_the_query(strict_endpoint):
+    before = strict_endpoint.process
+    status, _, body = request(strict_endpoint.query_url, data=SLOW_COUNT.encode(), method="POST",
+                              headers={"Content-Type": "application/sparql-query"})
+    assert status == 503 and "query time limit exceeded (1 s)" in body
+    assert before.poll() is not None  # the Oxigraph process still computing it was stopped ...
+    assert strict_endpoint.process is not before and strict_endpoint.process.poll() is None  # ... and replaced
+    status, _, body = request(strict_endpoint.query_url + "?" + urllib.parse.urlencode({"query": NAMES}),
+                              headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and [b["name"]["value"] for b in json.loads(body)["results"]["bindings"]] == AGENCIES
+
+
+def test_results_streaming_past_the_limit_are_cut(strict_endpoint):
+    restarts = strict_endpoint.backend.restarts
+    url = strict_endpoint.query_url + "?" + urllib.parse.urlencode({"query": SLOW_STREAM})
+    try:
+        request(url, headers={"Accept": "text/csv"})
+    except (ConnectionError, http.client.IncompleteRead, urllib.error.URLError):
+        pass
+    assert strict_endpoint.backend.restarts == restarts + 1
+
+
+def test_request_size_limits(strict_endpoint):
+    query = "SELECT * WHERE { ?s ?p ?o } " + "#" * 5000 + "\n"
+    status, _, body = request(strict_endpoint.query_url, data=query.encode(), method="POST",
+                              headers={"Content-Type": "application/sparql-query"})
+    assert status == 413 and "limit is 4096" in body
+    # a client announcing a huge body gets the refusal without sending it
+    status, body = raw_request(strict_endpoint, b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                                                b"Content-Length: 10000000000\r\n\r\n")
+    assert status == 413
+    status, body = raw_request(strict_endpoint, b"POST /query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                                b"Content-Type: application/sparql-query\r\n\r\n", b"5\r\nASK{}\r\n0\r\n\r\n")
+    assert status == 411
+    status, _, _ = request(strict_endpoint.query_url + "?" + urllib.parse.urlencode({"query": query * 4}))
+    assert status == 414
+    status, _, _ = request(strict_endpoint.query_url + "?" + urllib.parse.urlencode({"query": "ASK {}"}),
+                           headers={"Accept": "application/sparql-results+json"})
+    assert status == 200
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    "select * { service silent <http://169.254.169.254/> {?s?p?o} }",
+    "SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+])
+def test_federated_queries_are_refused(strict_endpoint, query):
+    for url, data, headers in [
+        (strict_endpoint.query_url + "?" + urllib.parse.urlencode({"query": query}), None, {}),
+        (strict_endpoint.query_url, query.encode(), {"Content-Type": "application/sparql-query"}),
+        (strict_endpoint.query_url, urllib.parse.urlencode({"query": query}).encode(),
+         {"Content-Type": "application/x-www-form-urlencoded"}),
+    ]:
+        status, headers_, body = request(url, data=data, headers=headers, method="POST" if data else None)
+        assert status == 403 and "SERVICE" in body, (url, status, body)
+        assert headers_["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_word_service_in_data_is_no_federated_query(strict_endpoint):
+    q = 'SELECT ?service WHERE { BIND("SERVICE" AS ?service) } # SERVICE <http://x/>'
+    status, _, body = request(strict_endpoint.query_url + "?" + urllib.parse.urlencode({"query": q}),
+                              headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["service"]["value"] == "SERVICE"
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_write_methods_are_refused(strict_endpoint, method):
+    status, _, body = request(strict_endpoint.url + "/store?default", data=b"<a:b> <a:c> <a:d> .", method=method,
+                              headers={"Content-Type": "application/n-triples"})
+    assert status == 403 and "read-only" in body
+    status, _, _ = request(strict_endpoint.url + "/store", data=b"<a:b> <a:c> <a:d> .", method="POST",
+                           headers={"Content-Type": "application/n-triples"})
+    assert status == 403
