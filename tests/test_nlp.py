@@ -103,3 +103,12 @@ def test_unquoted_programmes_need_a_launching_verb_and_a_proper_body(nlp):
     assert ("养老辅具社区租赁服务试点", "Program") in found
     assert ("社区网格服务提升行动", "Program") in found
     assert not any(t in ("专项整治行动", "“以人民为中心”") for t, _ in found)
+
+
+def test_national_bodies_and_place_bound_heads(nlp):
+    found, _ = ents(nlp, "全国人民代表大会召开。联合国儿童基金会发布报告。落实中共中央决策部署，提高支付便利性国务院出台措施。"
+                         "新时代人民政协展现新作为。")
+    assert ("全国人民代表大会", "Agency") in found
+    assert ("联合国儿童基金会", "Organization") in found
+    assert ("国务院", "Agency") in found
+    assert not any(t.endswith("部署") or t.startswith("支付") or t == "新时代人民政协" for t, _ in found)

@@ -28,6 +28,11 @@ def _ends_with(rx, name):
 
 
 _ORG_END = tuple("社团司报台网院站所馆校行厂店部会队园")
+# heads of bodies that exist once per division: the name must say which division
+_PLACE_BOUND = {"政协", "人大", "人民代表大会", "人民政府", "政府", "人民法院", "法院", "中级人民法院", "人民检察院", "检察院",
+                "公安局", "纪委", "监委", "人大常委会", "人民代表大会常务委员会"}
+# unique national bodies
+_UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院"}
 # bare bodies of a village, community or street: full head, and the level of place they belong to
 LOCAL_BODIES = {"村委会": ("村民委员会", "village"), "村委员会": ("村民委员会", "village"), "村民委员会": ("村民委员会", "village"),
                 "村委": ("村民委员会", "village"), "居委会": ("居民委员会", "village"), "社区居委会": ("居民委员会", "village"),
@@ -97,12 +102,14 @@ class AgencyRecognizer:
             i -= 1
         start, he = self._trim(text, start, he)
         start = self._after_joined(text, start, he)
+        if text[hs:he] in _UNIQUE:
+            start = hs  # 国务院, 党中央: nothing before them is part of the name
         name = text[start:he]
         if name in LOCAL_BODIES:
             # 村委会, 街道党工委: the body of the village or street the text is at (resolved later)
             return Cand(start, he, "Agency", "local", 2, {"local": True})
-        if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) or _GENERIC_NAME.search(name) \
-                or name.endswith("常委"):  # 州委常委: a post, the body is 州委
+        if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) and not name.startswith("全国") \
+                or _GENERIC_NAME.search(name) or name.endswith(("常委", "部署")):  # 州委常委 is a post, 部署 a verb
             return None
         head = (self.agency_head if label == "Agency" else self.org_head).search(name)
         body = name[: head.start()] if head else name
@@ -124,7 +131,9 @@ class AgencyRecognizer:
             return True
         if not body or _GENERIC_BODY.search(body):
             return False
-        prefixed = name.startswith(self.level + self.party + ("最高", "国家", "中央")) or self._place_prefix(name)
+        prefixed = name.startswith(self.level + self.party + ("最高", "国家", "中央", "全国")) or self._place_prefix(name)
+        if head in _PLACE_BOUND and not prefixed:
+            return False  # 新时代人民政协, 地方人民政府: a congress, government or court is some place's
         if len(head) == 1:
             return prefixed or (tok.tag_ == "ORG" and len(body) >= 2)
         return prefixed or len(body) >= 2
@@ -161,7 +170,7 @@ class AgencyRecognizer:
         while changed and e - s > 2:
             changed = False
             for v in self.verbs:
-                if text.startswith(v, s) and e - s - len(v) >= 2:
+                if text.startswith(v, s) and e - s - len(v) >= 2 and not text.startswith("联合国", s):
                     rest = text[s + len(v):e]
                     if rest.startswith(self.level + self.party) or len(rest) >= 4:
                         s += len(v)
