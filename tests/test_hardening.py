@@ -51,6 +51,7 @@ CASES = {
     "utf16le-nobom.txt": (GOOD.encode("utf-16-le"), None),
     "crlf.txt": (GOOD.replace("\n", "\r\n").encode("utf-8") * 3, None),
     "traditional.txt": (TRAD.encode("utf-8"), None),
+    "big5.txt": (TRAD.encode("big5"), None),
     "hostile.html": (HOSTILE_HTML.encode("utf-8"), None),
     "long-run.txt": (("这是一段没有任何标点符号的很长的文字" * 1500 + GOOD).encode("utf-8"), None),
     "long-ascii.txt": (("x" * 60_000 + "\n" + GOOD).encode("utf-8"), None),
@@ -58,7 +59,7 @@ CASES = {
     "blank.md": (" \n\u3000\r\n\t\n".encode("utf-8"), "blank.md: no text (only whitespace)"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary.txt: binary file (contains NUL bytes)"),
     "controls.txt": (bytes(range(1, 9)) * 200 + GOOD.encode("utf-8"), "controls.txt: binary file (mostly control characters)"),
-    "undecodable.txt": (GOOD.encode("utf-8") + b"\xff\xfe\xfd\xff" * 8, "undecodable.txt: not UTF-8, UTF-16 or GB18030 text (invalid UTF-8 at byte"),
+    "undecodable.txt": (GOOD.encode("utf-8") + b"\xff\xfe\xfd\xff" * 8, "undecodable.txt: not UTF-8, UTF-16, GB18030 or Big5 text (invalid UTF-8 at byte 115)"),
     "bad-bom.txt": (codecs.BOM_UTF8 + b"abc\xff\xfe", "bad-bom.txt: starts with a UTF-8 byte-order mark but is not UTF-8"),
     "empty.html": (b"<html><head><script>alert(1)</script></head><body> <p> </p></body></html>", "empty.html: no visible text"),
 }
@@ -84,7 +85,7 @@ JSONL_MESSAGES = [
     "news.jsonl:9: malformed JSON",
 ]
 BUILT = ["good.txt", "utf8-bom.txt", "gbk.txt", "gb18030.txt", "utf16-bom.txt", "utf16be-bom.txt",
-         "utf16le-nobom.txt", "crlf.txt", "traditional.txt", "hostile.html", "long-run.txt", "long-ascii.txt",
+         "utf16le-nobom.txt", "crlf.txt", "traditional.txt", "big5.txt", "hostile.html", "long-run.txt", "long-ascii.txt",
          "news.jsonl#a", "news.jsonl#sep"]
 
 
@@ -153,6 +154,8 @@ def test_every_encoding_gives_the_same_text(corpus):
     assert docs["gb18030.txt"].raw == "𠀀" + GOOD
     assert docs["utf16le-nobom.txt"].meta["encoding"] == "utf-16-le"
     assert docs["gbk.txt"].meta["encoding"] == "gb18030"
+    assert docs["big5.txt"].raw == docs["traditional.txt"].raw == TRAD and docs["big5.txt"].meta["encoding"] == "cp950"
+    assert docs["big5.txt"].clean == GOOD.strip()  # converted for matching
 
 
 def test_hostile_html_text_is_data_not_markup(build, corpus):
