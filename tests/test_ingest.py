@@ -117,3 +117,46 @@ def test_long_run_without_punctuation_is_split():
     spans = split_sentences(text)
     assert len(spans) > 1 and all(e - s <= 300 for s, e in spans)
     assert "".join(text[s:e] for s, e in spans) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["武汉", "市", "。", "，", "\n", "\n\n", " ", "\r\n", "ab", "”"]), max_size=120),
+       st.integers(4, 40), st.integers(1, 50))
+def test_parts_are_exact_bounded_slices(pieces, size, chunk):
+    from govgraph.ingest.parts import split_text
+    text = "".join(pieces)
+    chunks = [text[i:i + chunk] for i in range(0, len(text), chunk)]
+    parts = list(split_text(chunks, size))
+    assert "".join(p for _, p in parts) == text
+    for offset, p in parts:
+        assert 0 < len(p) <= size and text[offset:offset + len(p)] == p
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<div class='a'>", "<br/>", "<script>", "</script>", "<!--", "-->",
+                                 "&amp;", "&lt;", "&", "<", ">", "武汉", "市", "。", " ", "\n", "<b>", "</b>"]),
+                max_size=60), st.integers(8, 60))
+def test_html_text_maps_visible_characters_to_raw(pieces, size):
+    from govgraph.ingest.formats import html_parts, html_text
+    raw = "".join(pieces)
+    text, offs = html_text(raw)
+    assert len(offs) == len(text)
+    for ch, o in zip(text, offs):
+        assert 0 <= o < len(raw)
+        if ch not in "&<>\n":  # not from an entity or a block break
+            assert raw[o] == ch
+    parts = list(html_parts(raw, size))
+    assert "".join(p for _, p in parts) == raw
+    # cutting never changes what is visible
+    assert "".join(html_text(p)[0] for _, p in parts).replace("\n", "") == text.replace("\n", "")
+    d = make_document("p.html", raw, visible=(text, offs))
+    for i, ch in enumerate(d.clean):
+        assert 0 <= d.offsets[i] < len(raw)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="武汉市民政局國務院张三李四，。“”《》abc123\n ", min_size=12, max_size=80),
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
+def test_any_text_decodes_back(text, enc):
+    decoded, _ = decode_bytes(text.encode(enc), "x.txt")
+    assert decoded == text
