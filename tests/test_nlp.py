@@ -112,3 +112,15 @@ def test_national_bodies_and_place_bound_heads(nlp):
     assert ("联合国儿童基金会", "Organization") in found
     assert ("国务院", "Agency") in found
     assert not any(t.endswith("部署") or t.startswith("支付") or t == "新时代人民政协" for t, _ in found)
+
+
+def test_a_whole_name_takes_no_common_nouns_before_it(nlp):
+    found, _ = ents(nlp, "为提升加工贸易发展水平商务部出台意见。服务国家外交大局。由国家民委主办。")
+    assert ("商务部", "Agency") in found
+    assert not any(t.endswith(("大局", "主办")) or t.startswith("加工") for t, _ in found)
+
+
+def test_central_bodies_by_name_not_departments_in_general(nlp):
+    found, _ = ents(nlp, "为提升加工贸易发展水平商务部出台意见。各级民政部门要提高站位。")
+    assert ("商务部", "Agency") in found
+    assert not any(t.startswith("民政部") for t, _ in found)

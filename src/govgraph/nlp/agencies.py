@@ -31,6 +31,8 @@ _ORG_END = tuple("社团司报台网院站所馆校行厂店部会队园")
 # heads of bodies that exist once per division: the name must say which division
 _PLACE_BOUND = {"政协", "人大", "人民代表大会", "人民政府", "政府", "人民法院", "法院", "中级人民法院", "人民检察院", "检察院",
                 "公安局", "纪委", "监委", "人大常委会", "人民代表大会常务委员会"}
+# words that end like a body but are not one
+_NOT_A_BODY = ("常委", "部署", "大局", "格局", "布局", "结局", "开局", "全局", "主办", "承办", "协办")
 # unique national bodies
 _UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院"}
 # bare bodies of a village, community or street: full head, and the level of place they belong to
@@ -52,6 +54,7 @@ class AgencyRecognizer:
         self.agency_head = re.compile(f"(?:{alternation(n['agency_heads'])})(?!{notf})")
         self.org_head = re.compile(f"(?:{alternation(n['organization_heads'])})(?!{notf})")
         self.verbs = tuple(sorted(n["verbs_before_agency"], key=len, reverse=True))
+        self.national = re.compile(f"(?:{alternation(n['national_bodies'])})(?![局部委厅办署门长])")
         self.generic = set(n["generic_agency_bodies"])
         self.level = tuple(n["level_chars"])
         self.div_forms = load_divisions().forms()
@@ -76,6 +79,12 @@ class AgencyRecognizer:
                     if cand and (cand.start, cand.end) not in seen:
                         seen.add((cand.start, cand.end))
                         yield cand
+        # central bodies by name, even inside a word the tagger glued (水平商务部)
+        for m in self.national.finditer(text):
+            if not any(s <= m.start() and m.end() <= e and (s, e) != (m.start(), m.end()) and text[s:m.start()] in
+                       ("中华人民共和国", "中共", "中国共产党") for s, e in seen):
+                seen.add((m.start(), m.end()))
+                yield Cand(m.start(), m.end(), "Agency", "national", 5, {})
         # LAC ORG words with no head we know: other named organisations
         covered = {i for s, e in seen for i in range(s, e)}
         for tok in doc:
@@ -91,9 +100,14 @@ class AgencyRecognizer:
         tok = doc.char_span(hs, he, alignment_mode="expand")[0]
         start = tok.idx
         i = tok.i
+        # a name the tagger already knows whole (商务部/ORG) takes only places and names before it,
+        # not the common nouns of the phrase it sits in (加工贸易发展水平|商务部)
+        whole = tok.tag_ == "ORG" and len(tok) >= 3 and tok.idx + len(tok) == he
         while i - 1 >= 0 and doc[i - 1].idx >= sent_start:
             prev = doc[i - 1]
             if prev.tag_ not in _NAMEY or prev.text in _STOP_WORDS or he - prev.idx > 24:
+                break
+            if whole and prev.tag_ not in ("LOC", "ORG", "nz"):
                 break
             # stop at a complete name before us (…局 …局) unless it is a place
             if prev.tag_ != "LOC" and self.agency_head.search(prev.text) and prev.tag_ != "ORG":
@@ -109,7 +123,7 @@ class AgencyRecognizer:
             # 村委会, 街道党工委: the body of the village or street the text is at (resolved later)
             return Cand(start, he, "Agency", "local", 2, {"local": True})
         if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) and not name.startswith("全国") \
-                or _GENERIC_NAME.search(name) or name.endswith(("常委", "部署")):  # 州委常委 is a post, 部署 a verb
+                or _GENERIC_NAME.search(name) or name.endswith(_NOT_A_BODY):  # 州委常委 is a post, 部署 a verb
             return None
         head = (self.agency_head if label == "Agency" else self.org_head).search(name)
         body = name[: head.start()] if head else name
