@@ -99,6 +99,22 @@ def click_node(page, name):
     page.mouse.click(x, y)
 
 
+def search_then_click(page, name):
+    """Search selects and focuses the node and opens its panel; after closing it,
+    clicking the node on the canvas opens it again."""
+    page.fill("#search", name)
+    page.press("#search", "Enter")
+    selected = page.evaluate("govgraph.network.getSelectedNodes().map(id => govgraph.nodes.get(id).label)")
+    assert name in selected
+    assert page.inner_text("#panel h2") == name
+    page.click("#panel-close")
+    assert not page.is_visible("#panel")
+    click_node(page, name)
+    # vis handles the click asynchronously; on a loaded machine it can lag
+    page.wait_for_selector("#panel", state="visible", timeout=5_000)
+    assert page.inner_text("#panel h2") == name
+
+
 def inked_pixels(page):
     return page.evaluate("""() => {
         const c = document.querySelector('#network canvas');
@@ -125,17 +141,7 @@ def test_seeds_page(tmp_path):
         assert inked_pixels(page) > 2000
         assert page.evaluate("govgraph.nodes.length") > 100
 
-        page.fill("#search", "红管家")
-        page.press("#search", "Enter")
-        selected = page.evaluate("govgraph.network.getSelectedNodes().map(id => govgraph.nodes.get(id).label)")
-        assert "红管家" in selected
-        assert page.inner_text("#panel h2") == "红管家"
-
-        page.click("#panel-close")
-        assert not page.is_visible("#panel")
-        click_node(page, "红管家")
-        page.wait_for_selector("#panel", state="visible", timeout=5_000)
-        assert page.inner_text("#panel h2") == "红管家"
+        search_then_click(page, "红管家")
         assert "红管家" in page.inner_text("#panel mark")
         evidence = page.inner_text("#panel-body")
         assert "志愿服务" in evidence  # the sentence the programme is named in
@@ -164,20 +170,7 @@ def test_page_in_headless_chromium(tmp_path):
         assert inked_pixels(page) > 500
         assert page.evaluate("Object.keys(govgraph.network.getPositions()).length") == 6
 
-        # search selects and focuses the node, and opens its panel
-        page.fill("#search", "红管家")
-        page.press("#search", "Enter")
-        selected = page.evaluate("govgraph.network.getSelectedNodes().map(id => govgraph.nodes.get(id).label)")
-        assert "红管家" in selected
-        assert page.inner_text("#panel h2") == "红管家"
-
-        # clicking the node on the canvas opens the panel with the highlighted evidence sentence
-        page.click("#panel-close")
-        assert not page.is_visible("#panel")
-        click_node(page, "红管家")
-        # vis handles the click asynchronously; on a loaded machine it can lag
-        page.wait_for_selector("#panel", state="visible", timeout=5_000)
-        assert page.inner_text("#panel h2") == "红管家"
+        search_then_click(page, "红管家")
         assert SENTENCE in page.inner_text("#panel-body")
         assert page.inner_text("#panel mark") == "红管家"
         ARTIFACTS.mkdir(exist_ok=True)
