@@ -169,3 +169,14 @@ def test_cooccurrence_partners_of_the_most_mentioned_agency(store, graph):
         assert int(sentences) == partners[partner]["weight"], partner
         assert kind in ("Agency", "Organization", "Program", "Policy", "Place", "Person")
         assert npmi is None or -1.0 <= float(npmi) <= 1.0
+
+
+def test_agencies_partnering_across_counties(store, graph):
+    _, rows = answer(store, ["agency", "county", "partner", "partnerCounty"])
+    nodes, links = graph
+    by_name = {n["name"]: n for n in nodes.values()}
+    pairs = {frozenset((s, o)) for (s, o, kind) in links if kind == "partners_with"}
+    for agency, county, partner, partner_county in rows:
+        assert county != partner_county
+        assert frozenset((agency, partner)) in pairs
+        assert by_name[agency]["type"] == by_name[partner]["type"] == "Agency"
