@@ -484,3 +484,19 @@ def test_large_file_builds_through_the_cli(tmp_path, monkeypatch):
     (agency,) = [n for n in data["nodes"] if n["name"] == "武汉市民政局"]
     docs = {m["doc"] for m in agency["mentions"]}
     assert len(docs) > 1 and all(d.startswith("big.txt#part") for d in docs)
+
+
+def test_a_later_build_removes_temporary_files_left_by_a_killed_one(tmp_path):
+    from govgraph.export.atomic import prepare_output_dir
+
+    out = tmp_path / "out"
+    (out / "neo4j").mkdir(parents=True)
+    stale = [out / ".graph.html.k3j_x9a2.tmp", out / "neo4j" / ".import.sh.0a1b2c3d.tmp"]
+    fresh = out / ".graph.json.zz99yy88.tmp"  # maybe a build running now
+    mine = out / ".notes.tmp"  # not one of ours
+    for p in [*stale, fresh, mine]:
+        p.write_text("half", encoding="utf-8")
+    for p in [*stale, mine]:
+        os.utime(p, (1_000_000_000, 1_000_000_000))
+    prepare_output_dir(out)
+    assert [p.exists() for p in stale] == [False, False] and fresh.exists() and mine.exists()

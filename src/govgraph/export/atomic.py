@@ -1,7 +1,9 @@
 """Write a file so that readers see the old or the new file, never half of one."""
 
 import os
+import re
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,4 +55,26 @@ def prepare_output_dir(path) -> Path:
         os.unlink(probe)
     except OSError as e:
         raise PermissionError(f"{path}: output folder is not writable ({e.strerror or e})") from None
+    remove_stale_temporaries(path)
     return path
+
+
+STALE = 3600  # seconds: a temporary file this old was left by a build that was killed
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # atomic_open's names: .<name>.<random>.tmp
+
+
+def remove_stale_temporaries(folder, older_than: float = STALE) -> list[Path]:
+    """Delete atomic_open's temporary files in folder (and its subfolders one level down)
+    left by a killed build: a kill (SIGKILL, power loss) gives no chance to clean up.
+    Recent ones are kept: they may belong to a build still running."""
+    folder = Path(folder)
+    removed = []
+    limit = time.time() - older_than
+    for p in [*folder.glob(".*.tmp"), *folder.glob("*/.*.tmp")]:
+        try:
+            if _TEMPORARY.match(p.name) and p.is_file() and p.stat().st_mtime < limit:
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            pass
+    return removed
