@@ -77,7 +77,7 @@ JSONL_LINES = [
 ]
 JSONL_MESSAGES = [
     "news.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)",
-    "news.jsonl:3: no string field 'text'",
+    "news.jsonl:3: not a JSON object",
     "news.jsonl:4: no string field 'text'",
     "news.jsonl:5: no string field 'text'",
     "news.jsonl:6: empty field 'text'",

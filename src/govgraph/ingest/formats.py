@@ -95,7 +95,10 @@ def _jsonl(path, doc_id, enc, fields, size):
             except RecursionError:
                 yield InputError(f"{path}:{n}: malformed JSON (nested too deeply)")
                 continue
-            if not isinstance(obj, dict) or not isinstance(obj.get(fields.text), str):
+            if not isinstance(obj, dict):
+                yield InputError(f"{path}:{n}: not a JSON object")
+                continue
+            if not isinstance(obj.get(fields.text), str):
                 yield InputError(f"{path}:{n}: no string field '{fields.text}'")
                 continue
             text = obj[fields.text]
