@@ -74,6 +74,7 @@ JSONL_LINES = [
     json.dumps({"id": "a", "text": "重复的记录。"}, ensure_ascii=False),
     "[" * 100_000 + "]" * 100_000,
     json.dumps({"id": "sep", "text": "洪山区民政局\u2028开展活动。"}, ensure_ascii=False),
+    json.dumps({"id": "lone\ud800", "text": "武汉市民政局\ud83d开展活动。"}),  # lone surrogates: valid JSON, not UTF-8
 ]
 JSONL_MESSAGES = [
     "news.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)",
@@ -86,7 +87,8 @@ JSONL_MESSAGES = [
 ]
 BUILT = ["good.txt", "utf8-bom.txt", "gbk.txt", "gb18030.txt", "utf16-bom.txt", "utf16be-bom.txt",
          "utf16le-nobom.txt", "crlf.txt", "traditional.txt", "big5.txt", "hostile.html", "long-run.txt", "long-ascii.txt",
-         "news.jsonl#a", "news.jsonl#sep"]
+         "news.jsonl#a", "news.jsonl#sep", "news.jsonl#lone\ufffd", "\\xff\\xfename.txt"]
+BAD_NAME = os.fsdecode(b"\xff\xfename.txt")  # a file name that is not UTF-8
 
 
 def write_corpus(folder: Path) -> Path:
@@ -94,6 +96,7 @@ def write_corpus(folder: Path) -> Path:
     for name, (data, _) in CASES.items():
         (folder / name).write_bytes(data)
     (folder / "news.jsonl").write_bytes("\r\n".join(JSONL_LINES).encode("utf-8"))
+    (folder / BAD_NAME).write_bytes(GOOD.encode("utf-8"))
     return folder
 
 
@@ -156,6 +159,7 @@ def test_every_encoding_gives_the_same_text(corpus):
     assert docs["gbk.txt"].meta["encoding"] == "gb18030"
     assert docs["big5.txt"].raw == docs["traditional.txt"].raw == TRAD and docs["big5.txt"].meta["encoding"] == "cp950"
     assert docs["big5.txt"].clean == GOOD.strip()  # converted for matching
+    assert docs["news.jsonl#lone\ufffd"].raw == "武汉市民政局\ufffd开展活动。"  # one for one: offsets hold
 
 
 def test_hostile_html_text_is_data_not_markup(build, corpus):

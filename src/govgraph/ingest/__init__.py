@@ -6,6 +6,7 @@ texts are split into parts (`parts.py`); traditional characters are converted
 to simplified in `Document.clean` only (`traditional.py`)."""
 
 import glob
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,9 +76,9 @@ def find_inputs(inputs: Iterable[str]) -> list[tuple[Path, str]]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in SUFFIXES:
-                    found.setdefault(f.relative_to(p).as_posix(), f)
+                    found.setdefault(_safe_id(f.relative_to(p).as_posix()), f)
         elif p.is_file():
-            found.setdefault(p.name, p)
+            found.setdefault(_safe_id(p.name), p)
         else:
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
@@ -90,8 +91,18 @@ def find_inputs(inputs: Iterable[str]) -> list[tuple[Path, str]]:
                         rel = f.relative_to(root).as_posix()
                     except ValueError:
                         rel = f.name
-                    found.setdefault(rel, f)
+                    found.setdefault(_safe_id(rel), f)
     return [(path, doc_id) for doc_id, path in sorted(found.items())]
+
+
+def _safe_id(name: str) -> str:
+    """A file name as a document id that any UTF-8 output can hold: bytes that are not
+    UTF-8 in the name (kept by Python as surrogates) are written as \\xNN."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _glob_root(spec: str) -> str:

@@ -101,20 +101,29 @@ def _jsonl(path, doc_id, enc, fields, size):
             if not isinstance(obj.get(fields.text), str):
                 yield InputError(f"{path}:{n}: no string field '{fields.text}'")
                 continue
-            text = obj[fields.text]
+            text = _no_surrogates(obj[fields.text])  # "\ud800" is valid JSON but no UTF-8 can hold it
             if not text.strip():
                 yield InputError(f"{path}:{n}: empty field '{fields.text}'")
                 continue
             rid = obj.get(fields.id)
-            rid = str(rid) if rid is not None else str(n)
+            rid = _no_surrogates(str(rid)) if rid is not None else str(n)
             if rid in seen:
                 yield InputError(f"{path}:{n}: duplicate id '{rid}' (first on line {seen[rid]}), record skipped")
                 continue
             seen[rid] = n
-            meta = {k: obj[f] for k, f in (("title", fields.title), ("date", fields.date)) if obj.get(f) is not None}
+            meta = {k: _no_surrogates(obj[f]) if isinstance(obj[f], str) else obj[f]
+                    for k, f in (("title", fields.title), ("date", fields.date)) if obj.get(f) is not None}
             base = f"{doc_id}#{rid}"
             for pid, offset, part in _parts.numbered(base, _parts.split_text([text], size)):
                 yield Record(pid, part, {**meta, **({"offset": offset} if pid != base else {})})
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """Lone surrogates (from JSON escapes) as U+FFFD, one for one: offsets stay."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _html(path, doc_id, enc, size):
