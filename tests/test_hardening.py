@@ -504,3 +504,15 @@ def test_a_later_build_removes_temporary_files_left_by_a_killed_one(tmp_path):
         os.utime(p, (1_000_000_000, 1_000_000_000))
     prepare_output_dir(out)
     assert [p.exists() for p in stale] == [False, False] and fresh.exists() and mine.exists()
+
+
+def test_control_characters_inside_text_are_ignored_for_matching_and_kept_in_mentions(tmp_path):
+    raw = "武汉市\x01民政局推出“幸福\u200d里”服务，\x1b[2J湖北省民政厅\ufeff印发通知。\n"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "c.txt").write_text(raw * 3, encoding="utf-8")
+    d = make_document("c.txt", raw)
+    assert d.clean.startswith("武汉市民政局推出“幸福里”服务") and "\x01" not in d.clean
+    assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-progress"]) == 0
+    data = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    mentions = {n["name"]: {m["text"] for m in n["mentions"]} for n in data["nodes"]}
+    assert "武汉市\x01民政局" in mentions["武汉市民政局"] and "湖北省民政厅" in mentions

@@ -46,6 +46,12 @@ class Document:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# control characters and invisible marks read as a space (so they are dropped between
+# CJK characters): for matching only, the raw text keeps them
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                            0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF], " ")
+
+
 def make_document(doc_id: str, raw: str, meta: dict | None = None,
                   visible: tuple[str, tuple[int, ...]] | None = None,
                   traditional: str = "auto") -> Document:
@@ -54,11 +60,11 @@ def make_document(doc_id: str, raw: str, meta: dict | None = None,
     traditional: "auto" (convert traditional characters in clean for matching),
     "always" or "never"; see `traditional.to_simplified`."""
     if visible is None:
-        r = repair(raw)
+        r = repair(raw.translate(_INVISIBLE))  # one for one: repair's offsets are raw offsets
         offs = r.offsets
     else:
         vis, vis_offs = visible
-        r = repair(vis)
+        r = repair(vis.translate(_INVISIBLE))
         # compose clean->visible->raw
         offs = tuple(vis_offs[o] if o < len(vis_offs) else len(raw) for o in r.offsets)
     clean = to_simplified(r.text, traditional)

@@ -156,4 +156,4 @@ def _looks_binary(text: str) -> bool:
     if not sample:
         return False
     ctrl = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
-    return ctrl / len(sample) > 0.05
+    return ctrl / len(sample) > 0.3
