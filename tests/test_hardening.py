@@ -236,6 +236,9 @@ def test_traditional_text_gives_the_simplified_entities_with_original_mentions(t
             assert raw[m["start"]:m["end"]] == m["text"]
     trad_mentions = {m["text"] for n in data["nodes"] for m in n["mentions"] if m["doc"] == "t.txt"}
     assert "湖北省民政廳" in trad_mentions and "武漢市民政局" in trad_mentions
+    # the evidence sentence a researcher reads is the text as written
+    sentences = {m["sentence"] for n in data["nodes"] for m in n["mentions"] if m["doc"] == "t.txt"}
+    assert "湖北省民政廳印發《湖北省社區治理實施方案》。" in sentences
 
 
 def test_traditional_conversion_keeps_offsets_and_modes():

@@ -44,13 +44,14 @@ def sentences(document: Document, doc) -> list[Sentence]:
         lead = len(s.text) - len(s.text.lstrip())
         a, b = s.start_char + lead, s.start_char + lead + len(text)
         ra, rb = document.raw_span(a, b)
-        out.append(Sentence(a, b, ra, rb, text))
+        # shown as written: a traditional-character text is matched converted, cited original
+        out.append(Sentence(a, b, ra, rb, document.original[a:b] if document.original else text))
     return out
 
 
 def extract_mentions(document: Document, doc, sents: list[Sentence]) -> list[Mention]:
     starts = [s.start for s in sents]
-    articles = article_index([s.text for s in sents])
+    articles = article_index([document.clean[s.start:s.end] for s in sents])
     spans = list(doc.spans.get("gg", []))
     outer = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
     out = []
