@@ -165,3 +165,29 @@ def test_document_key_covers_id_text_and_fields():
     assert base != document_key(make_document("a.jsonl#2", "民政局。", {"title": "t", "date": "20240101"}))
     assert base != document_key(make_document("a.jsonl#1", "民政厅。", {"title": "t", "date": "20240101"}))
     assert base != document_key(make_document("a.jsonl#1", "民政局。", {"title": "u", "date": "20240101"}))
+    # the same record read with other ingest options (traditional characters converted or not)
+    assert (document_key(make_document("a.jsonl#1", "民政機構。", traditional="always"))
+            != document_key(make_document("a.jsonl#1", "民政機構。", traditional="never")))
+
+
+def test_an_interrupted_build_keeps_what_it_extracted(tmp_path, monkeypatch, capsys):
+    corpus = write_corpus(tmp_path / "news.jsonl", paragraphs(12))
+    out, full = tmp_path / "out", tmp_path / "full"
+    real = govgraph.executors.extract_chunk
+    tasks = []
+
+    def interrupted(model, documents):
+        tasks.append(len(documents))
+        if len(tasks) == 2:
+            raise KeyboardInterrupt  # Ctrl-C during the second task
+        return real(model, documents)
+
+    monkeypatch.setattr(govgraph.executors, "extract_chunk", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(corpus, out)
+    monkeypatch.setattr(govgraph.executors, "extract_chunk", real)
+    capsys.readouterr()
+    assert build(corpus, out) == 0
+    assert cache_counts(capsys.readouterr().err) == (tasks[0], 12 - tasks[0])
+    assert build(corpus, full, "--no-cache") == 0
+    assert differing_outputs(out, full) == []

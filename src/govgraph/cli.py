@@ -93,7 +93,7 @@ def build(args) -> int:
     from tqdm import tqdm
 
     from .cache import ResultCache, pipeline_version
-    from .executors import chunk_chars_for, make_executor, run_documents
+    from .executors import make_executor, run_documents
     from .export.json import write_json
     from .graph import GraphBuilder
     from .ingest import Fields, iter_documents
@@ -123,12 +123,16 @@ def build(args) -> int:
                bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}{postfix}]")
     hits = 0
     try:
-        for r, cached in run_documents(docs, executor, cache, chunk_chars_for(n_chars, executor.workers)):
+        for r, cached in run_documents(docs, executor, cache, total_chars=n_chars):
             builder.add(r)
             hits += cached
             bar.update(1)
             if cache is not None and (bar.n % 16 == 0 or bar.n == n_docs):
                 bar.set_postfix_str(f"cached {hits}", refresh=False)
+    except BaseException:
+        if cache is not None:
+            cache.flush()  # what was extracted before the error or Ctrl-C is kept
+        raise
     finally:
         bar.close()
         executor.close()

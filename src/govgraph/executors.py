@@ -168,24 +168,28 @@ class _Chunk:
             yield (self.cached[i], True) if i in self.cached else (fresh[i], False)
 
 
-def chunk_chars_for(total_chars: int, workers: int) -> int:
-    """Characters per task: large, since LAC batches the equal-length sentences of a
-    task (a 100k-character task runs about 1.3x faster than a 7k one), but small
-    enough that every worker gets about four tasks."""
-    return max(2_000, min(100_000, total_chars // (4 * max(1, workers))))
-
-
-def run_documents(documents, executor, cache=None, chunk_chars: int = 100_000, chunk_docs: int = 512,
-                  window: int | None = None):
+def run_documents(documents, executor, cache=None, total_chars: int | None = None, max_chars: int = 100_000,
+                  min_chars: int = 2_000, chunk_docs: int = 512, window: int | None = None):
     """Yield (DocResult, from_cache) for Documents, in input order.
 
-    A chunk closes at chunk_chars characters to extract or chunk_docs
-    documents; at most `window` chunks (default 2 per worker) are in flight."""
+    Tasks are large, since LAC batches the equal-length sentences of a task (a
+    100k-character task runs about 1.3x faster than a 7k one), and shrink as
+    the end nears (a share of what is left, when total_chars is known), so
+    that no worker runs a long last task while the others wait. A task closes
+    at its size in characters to extract or at chunk_docs documents; at most
+    `window` tasks (default 2 per worker) are in flight."""
     from .cache import document_key
 
-    window = window or 2 * max(1, executor.workers)
+    workers = max(1, executor.workers)
+    seen = 0
+
+    def target():
+        left = (total_chars - seen) // (2 * workers) if total_chars else max_chars
+        return max(min_chars, min(max_chars, left))
+
+    window = window or 2 * workers
     pending: deque[_Chunk] = deque()
-    chunk = _Chunk()
+    chunk, size = _Chunk(), target()
 
     def close(c):
         if c.misses:
@@ -206,12 +210,13 @@ def run_documents(documents, executor, cache=None, chunk_chars: int = 100_000, c
                 hit = cache.get(key)
                 if hit is not None:
                     chunk.cached[i] = hit
+            seen += len(d.raw)
             if i not in chunk.cached:
                 chunk.misses.append(i)
-                chunk.chars += len(d.clean)
-            if chunk.chars >= chunk_chars or len(chunk.documents) >= chunk_docs:
+                chunk.chars += len(d.raw)
+            if chunk.chars >= size or len(chunk.documents) >= chunk_docs:
                 close(chunk)
-                chunk = _Chunk()
+                chunk, size = _Chunk(), target()
                 yield from drain(block=True)
         if chunk.documents:
             close(chunk)
