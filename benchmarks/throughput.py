@@ -9,7 +9,8 @@ Prints, in one run:
   and of its per-document stage plus graph.json from the build's own summary);
 * time for 1x and 4x the corpus (4x: the records repeated with distinct ids);
 * peak RSS of each build (the build and its workers together, sampled with
-  psutil; the largest single process too);
+  psutil, which the test extra installs; the largest single process; and the
+  peak while the pool's workers run, that is during the per-document stage);
 * rebuild time after changing one document, with the cache, against the full build.
 
 Every build is a fresh `python -m govgraph.cli build` into an empty folder
@@ -79,15 +80,19 @@ def build(inputs: Path, out: Path, *args) -> dict:
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
-    peak_total = peak_one = 0
+    peak_total = peak_one = peak_stage = 0
     if psutil is not None:
         proc = psutil.Process(p.pid)
         while p.poll() is None:
             try:
-                rss = [c.memory_info().rss for c in [proc, *proc.children(recursive=True)]]
+                tree = [proc, *proc.children(recursive=True)]
+                rss = [c.memory_info().rss for c in tree]
+                workers = any("spawn_main" in " ".join(c.cmdline()) for c in tree[1:])
             except psutil.Error:
-                rss = []
+                rss, workers = [], False
             peak_total, peak_one = max(peak_total, sum(rss)), max([peak_one, *rss])
+            if workers:  # the pool's workers run: the per-document stage
+                peak_stage = max(peak_stage, sum(rss))
             time.sleep(0.1)
     err = p.communicate()[1]
     wall = time.perf_counter() - t
@@ -100,7 +105,7 @@ def build(inputs: Path, out: Path, *args) -> dict:
     return {"wall": wall, "cpu": cpu, "extract": float(m[1]), "extract_cpu": float(m[2]),
             "graph_json": float(m[3]), "exports": float(m[4]),
             "hits": int(c[1]) if c else None, "misses": int(c[2]) if c else None,
-            "rss_total": peak_total / 2**20, "rss_one": peak_one / 2**20}
+            "rss_total": peak_total / 2**20, "rss_one": peak_one / 2**20, "rss_stage": peak_stage / 2**20}
 
 
 def main() -> int:
@@ -146,7 +151,8 @@ def main() -> int:
     print(f"4x corpus ({size4 / 1e6:.2f} MB), --jobs 2: {r4['wall']:.1f} s = {r4['wall'] / r1['wall']:.2f}x the 1x "
           f"time ({r4['cpu'] / r1['cpu']:.2f}x the CPU); extraction + graph.json {r4['extract'] + r4['graph_json']:.1f} s"
           f" = {(r4['extract'] + r4['graph_json']) / (r1['extract'] + r1['graph_json']):.2f}x; "
-          f"peak RSS {r4['rss_total']:,.0f} MB (largest process {r4['rss_one']:,.0f} MB)", flush=True)
+          f"peak RSS {r4['rss_total']:,.0f} MB (largest process {r4['rss_one']:,.0f} MB); while the workers ran "
+          f"{r4['rss_stage']:,.0f} MB at 4x, {r1['rss_stage']:,.0f} MB at 1x", flush=True)
     slope = (r4["rss_total"] - r1["rss_total"]) / ((size4 - size1) / 1e6)
     est = r1["rss_total"] + slope * (10 - size1 / 1e6)
     print(f"peak RSS grows {slope:,.0f} MB per MB of input: about {est:,.0f} MB at 10 MB "
