@@ -90,7 +90,6 @@ class ResultCache:
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 self.index = {}  # a damaged index: start again
         self.used: dict[str, str] = {}  # entries of this build (what the index keeps)
-        self.hits = self.misses = 0
         self._packs: OrderedDict[str, dict] = OrderedDict()
         self._unsaved = 0
         self.flush_every = flush_every
@@ -98,14 +97,11 @@ class ResultCache:
     def get(self, key: str) -> dict | None:
         pack = self.index.get(key)
         if pack is None:
-            self.misses += 1
             return None
         data = self._pack(pack)
         result = data.get(key) if data is not None else None
         if not isinstance(result, dict) or not isinstance(result.get("mentions"), list):
-            self.misses += 1
-            return None
-        self.hits += 1
+            return None  # damaged: extracted again
         self.used[key] = pack
         return result
 

@@ -113,8 +113,8 @@ def build(args) -> int:
 
     if args.scheduler and args.executor != "dask":
         raise ValueError("--scheduler is for --executor dask")
-    n_docs, n_chars = count_documents(args.inputs, fields)  # for the progress bar's total and ETA
     spec = PipelineSpec.make(args.model, args.gazetteer)  # a bad gazetteer stops here, before any work
+    n_docs, n_chars = count_documents(args.inputs, fields)  # for the progress bar's total and ETA
     cache = None if args.no_cache else ResultCache(out / ".cache", pipeline_version(spec))
     executor = make_executor(args.executor, spec, args.jobs, args.scheduler)
     docs = iter_documents(args.inputs, fields, on_error=on_error, strict=args.strict)

@@ -196,8 +196,8 @@ def run_documents(documents, executor, cache=None, total_chars: int | None = Non
             c.future = executor.submit([c.documents[i] for i in c.misses])
         pending.append(c)
 
-    def drain(block):
-        while pending and (pending[0].ready() or (block and len(pending) > window)):
+    def drain():  # what is done at the head, and whatever it takes to keep `window` tasks in flight
+        while pending and (pending[0].ready() or len(pending) > window):
             yield from pending.popleft().results(cache)
 
     try:
@@ -217,7 +217,7 @@ def run_documents(documents, executor, cache=None, total_chars: int | None = Non
             if chunk.chars >= size or len(chunk.documents) >= chunk_docs:
                 close(chunk)
                 chunk, size = _Chunk(), target()
-                yield from drain(block=True)
+                yield from drain()
         if chunk.documents:
             close(chunk)
         while pending:
