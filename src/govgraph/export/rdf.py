@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from govgraph.export.atomic import atomic_open
@@ -212,15 +213,20 @@ def new_graph() -> Graph:
     return g
 
 
+def triples(G) -> _Triples:
+    """The networkx MultiDiGraph G as RDF triples (rdflib terms, de-duplicated, in order)."""
+    out = _Triples()
+    for node_id, attrs in G.nodes(data=True):
+        _add_entity(out, G, str(node_id), attrs)
+    for source, target, key, attrs in G.edges(keys=True, data=True):
+        _add_relation(out, str(source), str(target), attrs, key)
+    return out
+
+
 def to_rdf(G) -> Graph:
     """The networkx MultiDiGraph G as an rdflib Graph using the govgraph ontology."""
-    triples = _Triples()
-    for node_id, attrs in G.nodes(data=True):
-        _add_entity(triples, G, str(node_id), attrs)
-    for source, target, key, attrs in G.edges(keys=True, data=True):
-        _add_relation(triples, str(source), str(target), attrs, key)
     g = new_graph()
-    g.addN((s, p, o, g) for s, p, o in triples)
+    g.addN((s, p, o, g) for s, p, o in triples(G))
     return g
 
 
@@ -256,7 +262,7 @@ def _value_key(value) -> tuple:
     return (value,) if isinstance(value, str) else tuple(sorted(value.items()))
 
 
-def to_jsonld(g: Graph) -> str:
+def to_jsonld(g) -> str:
     """JSON-LD with the prefix context embedded; nodes, keys and values sorted."""
     nodes: dict[str, dict[str, list]] = {}
     for s, p, o in g:
@@ -277,10 +283,10 @@ def to_jsonld(g: Graph) -> str:
     return f'{{"@context": {context},\n"@graph": [\n{nodes_text}\n]}}\n'
 
 
-def to_ntriples(g: Graph) -> str:
-    # split("\n"), not splitlines(): literals may hold U+2028, form feeds etc. unescaped.
-    lines = sorted(line for line in g.serialize(format="nt").split("\n") if line.strip())
-    return "\n".join(lines) + "\n"
+def to_ntriples(g) -> str:
+    """Sorted N-Triples of an rdflib Graph or an iterable of triples, written line by line
+    with rdflib's own N-Triples row writer (no store to fill)."""
+    return "".join(sorted(_nt_row(t) for t in g))
 
 
 _PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
@@ -310,7 +316,7 @@ def _ttl_term(term) -> str:
     return _ttl_iri(str(term))
 
 
-def to_turtle(g: Graph) -> str:
+def to_turtle(g) -> str:
     """Turtle grouped by subject; subjects, predicates and objects sorted (rdflib's writer is
     ~20x slower and orders by insertion)."""
     subjects: dict[str, dict[str, list[str]]] = {}
@@ -336,7 +342,9 @@ def write_rdf(G, outdir) -> list[Path]:
     """Write graph.ttl, graph.jsonld, context.jsonld and graph.nt into outdir; return their paths."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    g = to_rdf(G)
+    # the serialisers read the triples directly: an rdflib store of a large graph costs
+    # several times the memory and most of the export time
+    g = triples(G)
     context = json.dumps(jsonld_context(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return [
         _write(out / "graph.ttl", to_turtle(g)),
