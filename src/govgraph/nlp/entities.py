@@ -2,6 +2,8 @@
 doc.spans["gg"] (all entities, nested ones included) and doc.ents (the
 outermost ones)."""
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -46,13 +48,14 @@ def select(cands):
 def align(doc, offsets):
     """Split tokens so that every char offset in offsets is a token boundary."""
     cuts = {}
+    starts = [t.idx for t in doc]  # (doc.text and char_span rebuild the text on every call)
     for off in offsets:
-        span = doc.char_span(off, off + 1, alignment_mode="expand") if off < len(doc.text) else None
-        if span is None or not len(span):
+        i = bisect.bisect_right(starts, off) - 1
+        if i < 0:
             continue
-        tok = span[0]
-        if tok.idx < off:
-            cuts.setdefault(tok.i, set()).add(off - tok.idx)
+        tok = doc[i]
+        if tok.idx < off < tok.idx + len(tok):
+            cuts.setdefault(i, set()).add(off - tok.idx)
     if not cuts:
         return
     with doc.retokenize() as retok:
