@@ -16,6 +16,7 @@ import json
 import math
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -65,11 +66,13 @@ def ontology_file(name: str = "govgraph.ttl") -> Path | None:
     return path if path.is_file() else None
 
 
+@lru_cache(maxsize=None)  # one object per IRI and label: a large graph repeats them thousands of times
 def node_iri(node_id: str) -> URIRef:
     # Keep "/" so ids read as type/name; "%" is encoded, so the mapping is injective.
     return GID[quote(node_id, safe="/")]
 
 
+@lru_cache(maxsize=None)
 def doc_iri(doc: str) -> URIRef:
     return GID["doc/" + quote(doc, safe="/")]
 
@@ -84,6 +87,7 @@ def assertion_iri(source: str, rel: str, target: str) -> URIRef:
     return GID["assertion/" + digest]
 
 
+@lru_cache(maxsize=None)
 def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
@@ -216,10 +220,14 @@ def new_graph() -> Graph:
 def triples(G) -> _Triples:
     """The networkx MultiDiGraph G as RDF triples (rdflib terms, de-duplicated, in order)."""
     out = _Triples()
-    for node_id, attrs in G.nodes(data=True):
-        _add_entity(out, G, str(node_id), attrs)
-    for source, target, key, attrs in G.edges(keys=True, data=True):
-        _add_relation(out, str(source), str(target), attrs, key)
+    try:
+        for node_id, attrs in G.nodes(data=True):
+            _add_entity(out, G, str(node_id), attrs)
+        for source, target, key, attrs in G.edges(keys=True, data=True):
+            _add_relation(out, str(source), str(target), attrs, key)
+    finally:
+        for f in (node_iri, doc_iri, _zh):
+            f.cache_clear()
     return out
 
 
