@@ -35,6 +35,7 @@ class ProgramRecognizer:
         n = naming()
         self.head = re.compile(f"(?:{alternation(n['program_heads'])})")
         self.head_end = re.compile(f"(?:{alternation(n['program_heads'])})$")
+        self.head_soon = re.compile(f"[^，。；“]{{0,8}}?(?:{alternation(n['program_heads'])})")
         self.triggers = tuple(n["program_triggers"])
         self.slogans = [re.compile(p) for p in n["slogan_patterns"]]
         self.policy_end = re.compile(f"(?:{alternation(n['policy_heads'])})$")
@@ -133,7 +134,7 @@ class ProgramRecognizer:
         if c.label != "Program" or len(parts) < 2 or not all(2 <= len(p) <= 6 for p in parts):
             yield c
             return
-        if c.source == "quote+verb" and not re.match(rf"[^，。；“]{{0,8}}?(?:{self.head.pattern})", text[c.end:c.end + 12]):
+        if c.source == "quote+verb" and not self.head_soon.match(text, c.end, c.end + 12):
             return  # 构建“左右岸协同、上下游联动”的格局: a list of aims, not of brands
         at = c.start + 1
         for p in parts:

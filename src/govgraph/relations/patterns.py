@@ -32,6 +32,8 @@ _SEP = ("、", "和", "及", "与", "以及", "，")
 _LIST_SEP = ("、", "和", "及", "与", "以及")
 _ROLES = sorted(naming()["roles"], key=len, reverse=True)
 _ROLE_END = re.compile("(?:" + "|".join(_ROLES) + ")$")
+_ROLE_AFTER_BODY = re.compile("[^，。；、]{0,14}?(?:" + "|".join(_ROLES) + ")")  # 第八届委员会主席
+_ROLE_NEXT = re.compile("[^，。；、]{0,8}?(?:" + "|".join(_ROLES) + ")")  # 、村委会主任
 _PLACES_END = re.compile(r"^(?:等(?:地|县市|市县|区县|地区|乡镇|村|社区|\d+个\S{0,2})?)")
 _MAX_GAP = 60
 
@@ -354,7 +356,7 @@ def _elections(text, ms, s, elected):
             pos = people[-1].end + k + 1 + len(verb)
         body = next((m for m in ms if m.start == pos and m.label in _ACTORS), None)
         role_start = body.end if body else pos
-        rm = re.match(r"[^，。；、]{0,14}?(?:" + "|".join(_ROLES) + ")", text[role_start:s.end])
+        rm = _ROLE_AFTER_BODY.match(text, role_start, s.end)
         if rm is None:
             continue
         if body is not None:
@@ -363,14 +365,14 @@ def _elections(text, ms, s, elected):
         if target is not None:
             found += [(q, target, rm.group()) for q in people]
         # 当选村党支部书记、村委会主任: another body and post after 、
-        pos = role_start + rm.end()
+        pos = rm.end()
         while text[pos:pos + 1] == "、":
             nxt = next((m for m in ms if m.start == pos + 1 and m.label in _ACTORS), None)
-            more = nxt and re.match(r"[^，。；、]{0,8}?(?:" + "|".join(_ROLES) + ")", text[nxt.end:s.end])
+            more = nxt and _ROLE_NEXT.match(text, nxt.end, s.end)
             if not more:
                 break
             found += [(q, nxt, more.group()) for q in people]
-            pos = nxt.end + more.end()
+            pos = more.end()
     return found, elected
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 
 from ..extract import Mention
 from ..gazetteers.divisions import load_divisions
+from ..nlp.agencies import LOCAL_BODIES
 from ..nlp.candidates import naming
 from .context import choose_division, document_context
 from .names import canonical_agency
@@ -60,7 +61,6 @@ def resolve_document(mentions: list[Mention]) -> None:
 def _local_bodies(mentions):
     """村委会, 街道党工委 … belong to the village or street last named before them in
     the article (车田村 … 村委会主任 -> 车田村村民委员会); with none, they are dropped."""
-    from ..nlp.agencies import LOCAL_BODIES
     places = sorted((m for m in mentions if m.label == "Place" and m.key), key=lambda m: m.start)
     for m in mentions:
         if not m.attrs.get("local"):

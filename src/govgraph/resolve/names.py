@@ -13,7 +13,7 @@ _LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("county", "pr
 
 
 # words that start with a level character but are not relative names
-_NOT_RELATIVE = ("市场", "市民服务", "区域", "县域", "省级", "市级", "县级", "州级", "区级", "市政")
+_NOT_RELATIVE = re.compile("市场|市民服务|区域|县域|省级|市级|县级|州级|区级|市政(?!协)")
 
 
 def split_prefix(name: str, gaz: Divisions):
@@ -50,7 +50,7 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     else:
         prefix = ""
         m = re.match(r"(团)?([省州市县区])(.+)", rest)
-        if m and (not rest.startswith(_NOT_RELATIVE) or rest.startswith("市政协")):
+        if m and not _NOT_RELATIVE.match(rest):
             for level in _LEVEL_OF[m.group(2)]:
                 d = ctx.get(level)
                 if d and agency_prefix(d, gaz).endswith(m.group(2)):
