@@ -36,6 +36,7 @@ class Divisions:
         self.by_id: dict[str, Division] = {d.id: d for d in divisions}
         self._by_form: dict[str, list[Division]] = {}
         self._children: dict[str, list[Division]] = {}
+        self._forms: frozenset[str] | None = None
         for d in divisions:
             for form in d.forms:
                 self._by_form.setdefault(form, []).append(d)
@@ -73,9 +74,11 @@ class Divisions:
         """Divisions below `ancestor` named (or aliased) `form`, e.g. a 镇 inside a county."""
         return [d for d in self._by_form.get(form, ()) if self.is_under(d, ancestor)]
 
-    def forms(self) -> set[str]:
-        """All full names and aliases, for building matchers."""
-        return set(self._by_form)
+    def forms(self) -> frozenset[str]:
+        """All full names and aliases, for building matchers (made once: it is asked per name)."""
+        if self._forms is None:
+            self._forms = frozenset(self._by_form)
+        return self._forms
 
 
 def _read(path: Path) -> list[Division]:

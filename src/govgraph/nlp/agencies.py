@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import Cand, add_candidates, alternation, naming
+from .candidates import Cand, add_candidates, alternation, doc_text, naming
 
 # LAC tags a name part can carry
 _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
@@ -69,7 +69,7 @@ class AgencyRecognizer:
         return doc
 
     def find(self, doc):
-        text = doc.text
+        text = doc_text(doc)
         seen = set()
         for sent in doc.sents:
             s0, e0 = sent.start_char, sent.end_char
@@ -96,7 +96,7 @@ class AgencyRecognizer:
                     yield Cand(s, e, "Organization", "lac", 1)
 
     def _compose(self, doc, hs, he, label, sent_start):
-        text = doc.text
+        text = doc_text(doc)
         tok = doc.char_span(hs, he, alignment_mode="expand")[0]
         start = tok.idx
         i = tok.i
@@ -154,7 +154,9 @@ class AgencyRecognizer:
 
     def _proper(self, doc, start, end):
         """Does [start, end) hold a proper name (a place, a tagged name, a code)?"""
-        if self._place_prefix(doc.text[start:end + 1]) or any(c.isdigit() or c.isascii() and c.isalpha() for c in doc.text[start:end]):
+        text = doc_text(doc)
+        if self._place_prefix(text[start:end + 1]) or any(c.isdigit() or c.isascii() and c.isalpha()
+                                                          for c in text[start:end]):
             return True
         span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
         return span is not None and any(t.tag_ in ("LOC", "ORG", "nz", "PER", "nw") for t in span)

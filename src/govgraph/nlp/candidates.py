@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc, Span
 
 TYPES = ("Agency", "Organization", "Program", "Policy", "Place", "Person")
@@ -56,8 +57,28 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per doc (spaCy joins every token's text on each call).
+
+    Cached in doc.user_data: splitting tokens later does not change the text."""
+    text = doc.user_data.get("gg_text")
+    if text is None:
+        text = doc.user_data["gg_text"] = doc.text
+    return text
+
+
 def token_bounds(doc: Doc) -> tuple[set[int], set[int]]:
-    return {t.idx for t in doc}, {t.idx + len(t) for t in doc}
+    """Char offsets where tokens start and end (read as one array, not token by token)."""
+    arr = doc.to_array([IDX, LENGTH])
+    starts = arr[:, 0].tolist()
+    return set(starts), {s + n for s, n in zip(starts, arr[:, 1].tolist())}
+
+
+def tags_by_start(doc: Doc) -> dict[int, str]:
+    """token.tag_ by the token's start offset."""
+    arr = doc.to_array([IDX, TAG])
+    strings = doc.vocab.strings
+    return {s: strings[t] for s, t in zip(arr[:, 0].tolist(), arr[:, 1].tolist())}
 
 
 

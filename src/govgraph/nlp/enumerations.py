@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import Cand, add_candidates, alternation, naming
+from .candidates import Cand, add_candidates, alternation, doc_text, naming
 
 _LIST_SEP = ("、", "和", "及", "与", "以及")
 _DEPARTMENTS = re.compile(r"等(?:\d+|[一二三四五六七八九十百余多]+)?(?:个|家)?(?:市直|县直|区直|州直|省直|相关)?(?:部门|单位|家单位|职能部门)")
@@ -34,7 +34,7 @@ class EnumerationRecognizer:
 
     # ---- 柳州市、来宾市及黔南州中院
     def shared_heads(self, doc, cands):
-        text = doc.text
+        text = doc_text(doc)
         places = {(c.start, c.end): c for c in cands if c.label == "Place"}
         by_end = {}
         for c in places.values():
@@ -64,7 +64,7 @@ class EnumerationRecognizer:
 
     # ---- 市商务、发改、民政等12部门
     def short_forms(self, doc, cands):
-        text = doc.text
+        text = doc_text(doc)
         agencies = {}
         for c in cands:
             if c.label == "Agency":

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import Cand, add_candidates, naming
+from .candidates import Cand, add_candidates, doc_text, naming
 
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "公孙", "西门", "南宫")
 _BYLINE = re.compile(r"^[■●▲◆□]|[（(](?:本报)?(?:记者|通讯员|见习记者|特约记者)|^(?:本报)?(?:记者|通讯员)")
@@ -26,7 +26,7 @@ class PersonRecognizer:
         return doc
 
     def find(self, doc):
-        text = doc.text
+        text = doc_text(doc)
         byline_spans = []
         for sent in doc.sents:
             if _BYLINE.search(sent.text):
@@ -53,7 +53,7 @@ class PersonRecognizer:
 
     def _byline(self, doc, sent):
         """Names in a byline line or a （记者 … ） bracket, split at raw spaces."""
-        text = doc.text
+        text = doc_text(doc)
         s0, e0 = sent.start_char, sent.end_char
         m = _BYLINE_ROLE.search(text, s0, e0)
         role = m.group(1) if m else "记者"

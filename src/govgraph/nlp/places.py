@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import CJK, Cand, add_candidates, alternation, naming, token_bounds
+from .candidates import CJK, Cand, add_candidates, alternation, doc_text, naming, tags_by_start, token_bounds
 
 # real division names that are also common words
 _AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全乡", "本市", "本县", "城区", "矿区", "郊区", "社区", "新区", "市中区", "市区", "中心", "江南", "江北", "河西", "河东", "城关"}
@@ -37,9 +37,9 @@ class PlaceRecognizer:
         return doc
 
     def find(self, doc):
-        text = doc.text
+        text = doc_text(doc)
         starts, ends = token_bounds(doc)
-        self._tags = {t.idx: t.tag_ for t in doc}
+        self._tags = tags_by_start(doc)
         taken = []
         for sent in doc.sents:
             i, e = sent.start_char, sent.end_char

@@ -9,7 +9,7 @@ import re
 
 from spacy.language import Language
 
-from .candidates import CJK, Cand, add_candidates, alternation, naming
+from .candidates import CJK, Cand, add_candidates, alternation, doc_text, naming
 
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "‘": "’"}
 _INNER = re.compile(r"[“”‘’\"「」『』]")
@@ -53,7 +53,7 @@ class ProgramRecognizer:
         return doc
 
     def find(self, doc):
-        text = doc.text
+        text = doc_text(doc)
         found = []
         for sent in doc.sents:
             s0, e0 = sent.start_char, sent.end_char

@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.util import ensure_path
 
-from .candidates import Cand, add_candidates, alternation
+from .candidates import Cand, add_candidates, alternation, doc_text
 
 
 class UserGazetteer:
@@ -30,7 +30,7 @@ class UserGazetteer:
 
     def __call__(self, doc):
         if self.rx is not None:
-            add_candidates(doc, [self._cand(m) for m in self.rx.finditer(doc.text)])
+            add_candidates(doc, [self._cand(m) for m in self.rx.finditer(doc_text(doc))])
         return doc
 
     def _cand(self, m):

@@ -18,7 +18,7 @@ The subject of runs/issues is the whole group of joint actors (A、B 联合发�
 
 import re
 
-from ..nlp.candidates import naming
+from ..nlp.candidates import doc_text, naming
 
 RUN_VERBS = ("开展", "推出", "实施", "打造", "推行", "组建", "牵头", "创新", "启动", "建立", "构建", "探索", "创建",
              "开通", "上线", "设立", "举办", "深化", "推进", "开设", "推广", "建设", "组织", "发起", "搭建", "成立",
@@ -39,7 +39,7 @@ _MAX_GAP = 60
 
 
 def pattern_relations(doc, mentions, sents) -> list[dict]:
-    text = doc.text
+    text = doc_text(doc)
     out = []
     by_sent = {}
     for m in mentions:

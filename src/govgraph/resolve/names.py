@@ -2,6 +2,7 @@
 abbreviations (州医保局 -> 黔东南州医疗保障局, 州委 -> 中共黔东南州委员会)."""
 
 import re
+from functools import lru_cache
 
 from ..gazetteers.divisions import Divisions
 from ..nlp.candidates import naming
@@ -31,11 +32,16 @@ def split_prefix(name: str, gaz: Divisions):
 
 
 def expand_body(rest: str) -> str:
-    abbr = naming()["abbreviations"]
-    for short in sorted(abbr, key=len, reverse=True):
-        if rest.endswith(short) and not rest.endswith(abbr[short]):
-            return rest[: -len(short)] + abbr[short]
+    for short, full in _abbreviations():
+        if rest.endswith(short) and not rest.endswith(full):
+            return rest[: -len(short)] + full
     return rest
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    abbr = naming()["abbreviations"]
+    return tuple((short, abbr[short]) for short in sorted(abbr, key=len, reverse=True))
 
 
 def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str, str | None]:
