@@ -49,6 +49,9 @@ CASES = {
     "utf16-bom.txt": (GOOD.encode("utf-16"), None),
     "utf16be-bom.txt": (codecs.BOM_UTF16_BE + GOOD.encode("utf-16-be"), None),
     "utf16le-nobom.txt": (GOOD.encode("utf-16-le"), None),
+    # FF FE 00 00 also starts like the UTF-16 LE mark: read as UTF-16 it is text with U+0000 between characters
+    "utf32le-bom.txt": (codecs.BOM_UTF32_LE + GOOD.encode("utf-32-le"), None),
+    "utf32be-bom.txt": (codecs.BOM_UTF32_BE + GOOD.encode("utf-32-be"), None),
     "crlf.txt": (GOOD.replace("\n", "\r\n").encode("utf-8") * 3, None),
     "traditional.txt": (TRAD.encode("utf-8"), None),
     "big5.txt": (TRAD.encode("big5"), None),
@@ -58,6 +61,8 @@ CASES = {
     "empty.txt": (b"", "empty.txt: empty file"),
     "blank.md": (" \n\u3000\r\n\t\n".encode("utf-8"), "blank.md: no text (only whitespace)"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary.txt: binary file (contains NUL bytes)"),
+    "nul-utf16.txt": (("武汉市民政局\x00" + GOOD).encode("utf-16"), "nul-utf16.txt: binary file (U+0000 characters in its UTF-16 text)"),
+    "nul-utf32.txt": (("武汉市民政局\x00" + GOOD).encode("utf-32"), "nul-utf32.txt: binary file (U+0000 characters in its UTF-32 text)"),
     "controls.txt": (bytes(range(1, 9)) * 200 + GOOD.encode("utf-8"), "controls.txt: binary file (mostly control characters)"),
     "undecodable.txt": (GOOD.encode("utf-8") + b"\xff\xfe\xfd\xff" * 8, "undecodable.txt: not UTF-8, UTF-16, GB18030 or Big5 text (invalid UTF-8 at byte 115)"),
     "bad-bom.txt": (codecs.BOM_UTF8 + b"abc\xff\xfe", "bad-bom.txt: starts with a UTF-8 byte-order mark but is not UTF-8"),
@@ -86,7 +91,7 @@ JSONL_MESSAGES = [
     "news.jsonl:9: malformed JSON",
 ]
 BUILT = ["good.txt", "utf8-bom.txt", "gbk.txt", "gb18030.txt", "utf16-bom.txt", "utf16be-bom.txt",
-         "utf16le-nobom.txt", "crlf.txt", "traditional.txt", "big5.txt", "hostile.html", "long-run.txt", "long-ascii.txt",
+         "utf16le-nobom.txt", "utf32le-bom.txt", "utf32be-bom.txt", "crlf.txt", "traditional.txt", "big5.txt", "hostile.html", "long-run.txt", "long-ascii.txt",
          "news.jsonl#a", "news.jsonl#sep", "news.jsonl#lone\ufffd", "\\xff\\xfename.txt"]
 BAD_NAME = os.fsdecode(b"\xff\xfename.txt")  # a file name that is not UTF-8
 
@@ -152,8 +157,10 @@ def test_every_good_file_is_in_the_graph(build, corpus):
 
 def test_every_encoding_gives_the_same_text(corpus):
     docs = {d.id: d for d in iter_documents([str(corpus)], on_error=lambda m: None)}
-    for name in ("good.txt", "utf8-bom.txt", "gbk.txt", "utf16-bom.txt", "utf16be-bom.txt", "utf16le-nobom.txt"):
+    for name in ("good.txt", "utf8-bom.txt", "gbk.txt", "utf16-bom.txt", "utf16be-bom.txt", "utf16le-nobom.txt",
+                 "utf32le-bom.txt", "utf32be-bom.txt"):
         assert docs[name].raw == GOOD, name
+    assert docs["utf32le-bom.txt"].meta["encoding"] == docs["utf32be-bom.txt"].meta["encoding"] == "utf-32"
     assert docs["gb18030.txt"].raw == "𠀀" + GOOD
     assert docs["utf16le-nobom.txt"].meta["encoding"] == "utf-16-le"
     assert docs["gbk.txt"].meta["encoding"] == "gb18030"

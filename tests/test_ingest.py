@@ -54,7 +54,7 @@ def test_every_clean_offset_maps_into_raw(chars):
             assert "".join(raw[rs:re_].split()) == "".join(d.clean[a:b].split())
 
 
-@pytest.mark.parametrize("enc", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+@pytest.mark.parametrize("enc", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-32"])
 def test_encodings(tmp_path, enc):
     (tmp_path / "a.txt").write_bytes(TEXT.encode(enc))
     docs = list(iter_documents([str(tmp_path)]))
@@ -156,7 +156,7 @@ def test_html_text_maps_visible_characters_to_raw(pieces, size):
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet="武汉市民政局國務院张三李四，。“”《》abc123\n ", min_size=12, max_size=80),
-       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"]))
 def test_any_text_decodes_back(text, enc):
     decoded, _ = decode_bytes(text.encode(enc), "x.txt")
     assert decoded == text

@@ -1,12 +1,13 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one
-when the text is unmistakable), GB18030 (which includes GBK and GB2312) and
+when the text is unmistakable), UTF-32 (with BOM), GB18030 (which includes GBK and GB2312) and
 Big5 (as Windows code page 950), the traditional-character encoding of Taiwan
 and Hong Kong. A file that decodes both as GB18030 and as Big5 is read as the
 one whose characters are the common ones (see `_common_share`).
 
 Files are checked and decoded in fixed-size blocks (`detect_encoding`,
 `read_text_chunks`), so a file of any size costs one linear pass to check and
-one to read, with bounded memory.
+one to read, with bounded memory. Text holding U+0000 (NUL) is refused as
+binary, whatever the encoding.
 """
 
 import codecs
@@ -20,12 +21,14 @@ class DecodeError(ValueError):
     """A file that is not text in any encoding we accept."""
 
 
-_BOMS = (
+_BOMS = (  # UTF-32 first: the UTF-32 LE mark FF FE 00 00 starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE",
+_NAMES = {"utf-8-sig": "UTF-8", "utf-32": "UTF-32", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE",
           "utf-8": "UTF-8", "gb18030": "GB18030", "cp950": "Big5"}
 
 
@@ -42,16 +45,16 @@ def _blocks(data_or_path, size=BLOCK) -> Iterator[bytes]:
 
 def _check(source, enc: str) -> tuple[bool, int, bool]:
     """Decode source (bytes or path) with enc in blocks:
-    (ok, byte offset of the first bad byte, whether it holds NUL bytes)."""
+    (ok, byte offset of the first bad byte, whether the text holds U+0000)."""
     dec = codecs.getincrementaldecoder(enc)("strict")
     pos, nul = 0, False
     for block in _blocks(source):
         pending = len(dec.getstate()[0])
         try:
-            dec.decode(block)
+            text = dec.decode(block)
         except UnicodeDecodeError as e:
             return False, max(0, pos - pending + e.start), nul
-        nul = nul or b"\x00" in block
+        nul = nul or "\x00" in text
         pos += len(block)
     try:
         dec.decode(b"", final=True)
@@ -86,15 +89,21 @@ def detect_encoding(source, name: str = "<bytes>") -> str:
     head = next(_blocks(source, 1 << 16), b"")
     for bom, enc in _BOMS:
         if head.startswith(bom):
-            ok, at, _ = _check(source, enc)
+            ok, at, nul = _check(source, enc)
             if not ok:
                 raise DecodeError(f"{name}: starts with a {_NAMES[enc]} byte-order mark but is not {_NAMES[enc]} "
                                   f"(invalid bytes at byte {at})")
+            if nul:
+                raise DecodeError(f"{name}: binary file (U+0000 characters in its {_NAMES[enc]} text)")
             return enc
     if b"\x00" in head:
         enc = _utf16_without_bom(head)
-        if enc and _check(source, enc)[0]:
-            return enc
+        if enc:
+            ok, _, nul = _check(source, enc)
+            if ok and nul:
+                raise DecodeError(f"{name}: binary file (U+0000 characters in its {_NAMES[enc]} text)")
+            if ok:
+                return enc
         # NUL never occurs in UTF-8, GB18030 or Big5 text
         raise DecodeError(f"{name}: binary file (contains NUL bytes)")
     ok, bad_at, nul = _check(source, "utf-8")
