@@ -112,6 +112,58 @@ def test_markdown_and_globs(tmp_path):
         find_inputs([str(tmp_path / "nothing*.txt")])
 
 
+def test_markdown_file_is_read_as_text_with_its_id_and_offsets(tmp_path):
+    text = ("# 武汉市民政局工作简报\n\n- **洪山区民政局**开展“幸福里”服务。\n"
+            "- 湖北省民政厅印发《湖北省社区治理实施方案》。\n\n> 记者 张三\n")
+    (tmp_path / "in" / "notes").mkdir(parents=True)
+    (tmp_path / "in" / "notes" / "brief.md").write_text(text, encoding="utf-8")
+    (d,) = iter_documents([str(tmp_path / "in")])
+    assert d.id == "notes/brief.md" and d.raw == text  # the file's text, markup and all
+    assert "湖北省民政厅印发《湖北省社区治理实施方案》。" in d.clean
+    i = d.clean.index("洪山区民政局")
+    s, e = d.raw_span(i, i + 6)
+    assert (s, e) == (text.index("洪山区民政局"), text.index("洪山区民政局") + 6)
+    from govgraph.cli import main
+    assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-progress", "--jobs", "1"]) == 0
+    data = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    mentions = [m for n in data["nodes"] for m in n["mentions"]]
+    assert {m["doc"] for m in mentions} == {"notes/brief.md"}
+    for m in mentions:
+        assert text[m["start"]:m["end"]] == m["text"]
+    found = {(m["text"], m["start"]) for m in mentions}
+    for name in ("洪山区民政局", "湖北省民政厅", "张三"):
+        assert (name, text.index(name)) in found, name
+
+
+def test_same_relative_path_in_two_inputs_keeps_both_files(tmp_path):
+    for folder, text in (("A", "武汉市民政局开展活动。"), ("B", "湖北省民政厅印发通知。")):
+        (tmp_path / folder / "sub").mkdir(parents=True)
+        (tmp_path / folder / "sub" / "x.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "A" / "only.txt").write_text("洪山区民政局走访居民。", encoding="utf-8")
+    a, b = str(tmp_path / "A"), str(tmp_path / "B")
+    found = [(p, i) for p, i in find_inputs([a, b])]
+    assert [i for _, i in found] == ["A/sub/x.txt", "B/sub/x.txt", "only.txt"]  # only the clashing ids change
+    assert [p for p, _ in found] == [tmp_path / "A" / "sub" / "x.txt", tmp_path / "B" / "sub" / "x.txt",
+                                     tmp_path / "A" / "only.txt"]
+    docs = {d.id: d.raw for d in iter_documents([a, b])}
+    assert docs == {"A/sub/x.txt": "武汉市民政局开展活动。", "B/sub/x.txt": "湖北省民政厅印发通知。",
+                    "only.txt": "洪山区民政局走访居民。"}
+    # two files given by name, and folders of the same name: as many parent folders as it takes
+    assert [i for _, i in find_inputs([f"{a}/sub/x.txt", f"{b}/sub/x.txt"])] == ["A/sub/x.txt", "B/sub/x.txt"]
+    assert [i for _, i in find_inputs([f"{a}/sub", f"{b}/sub"])] == ["A/sub/x.txt", "B/sub/x.txt"]
+    assert [i for _, i in find_inputs([str(tmp_path / "*" / "sub" / "x.txt")])] == ["A/sub/x.txt", "B/sub/x.txt"]
+
+
+def test_a_file_reached_through_two_inputs_is_read_once(tmp_path):
+    (tmp_path / "A" / "sub").mkdir(parents=True)
+    (tmp_path / "A" / "sub" / "x.txt").write_text("武汉市民政局开展活动。", encoding="utf-8")
+    a = tmp_path / "A"
+    for inputs in ([a, a], [a, a / "sub" / "x.txt"], [a, a / "sub"], [a, tmp_path / "A" / ".." / "A"]):
+        found = find_inputs([str(p) for p in inputs])
+        assert found == [(a / "sub" / "x.txt", "sub/x.txt")], inputs  # the first input's id
+    assert find_inputs([str(a / "sub"), str(a)]) == [(a / "sub" / "x.txt", "x.txt")]
+
+
 def test_long_run_without_punctuation_is_split():
     text = "武汉" * 400
     spans = split_sentences(text)

@@ -75,16 +75,30 @@ def make_document(doc_id: str, raw: str, meta: dict | None = None,
 def find_inputs(inputs: Iterable[str]) -> list[tuple[Path, str]]:
     """Expand files, folders and globs to (path, doc_id) pairs, sorted by id.
 
-    The id is the path relative to the folder given (or the file name)."""
-    found: dict[str, Path] = {}
+    The id is the path relative to the folder given (for a glob, the folder
+    before its first wildcard; for a file, its name). A file reached through
+    several inputs (`A` and `A/x.txt`) is read once, under the id of the first.
+    Different files that would get the same id (`A/x.txt` and `B/x.txt` from
+    `build A B`) are all told apart by the name of the folder they were found
+    in: `A/x.txt` and `B/x.txt`, with as many of that folder's parent folders
+    as it takes (`old/data/x.txt`, `new/data/x.txt`)."""
+    found: list[tuple[str, Path, tuple[str, ...]]] = []  # (id, path, root folder's absolute parts)
+    seen: set[Path] = set()
+
+    def add(rel: str, f: Path, root: Path):
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.append((rel, f, root.absolute().parts))
+
     for spec in inputs:
         p = Path(spec)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in SUFFIXES:
-                    found.setdefault(_safe_id(f.relative_to(p).as_posix()), f)
+                    add(f.relative_to(p).as_posix(), f, p)
         elif p.is_file():
-            found.setdefault(_safe_id(p.name), p)
+            add(p.name, p, p.parent)
         else:
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
@@ -94,11 +108,36 @@ def find_inputs(inputs: Iterable[str]) -> list[tuple[Path, str]]:
                 f = Path(m)
                 if f.is_file() and f.suffix.lower() in SUFFIXES:
                     try:
-                        rel = f.relative_to(root).as_posix()
+                        add(f.relative_to(root).as_posix(), f, root)
                     except ValueError:
-                        rel = f.name
-                    found.setdefault(_safe_id(rel), f)
-    return [(path, doc_id) for doc_id, path in sorted(found.items())]
+                        add(f.name, f, f.parent)
+    return sorted(((path, _safe_id(doc_id)) for doc_id, path in _unique_ids(found)), key=lambda x: x[1])
+
+
+def _unique_ids(found: list[tuple[str, Path, tuple[str, ...]]]) -> list[tuple[str, Path]]:
+    """(id, path) with the ids that several files share prefixed by their root folders."""
+    groups: dict[str, list[tuple[Path, tuple[str, ...]]]] = {}
+    for rel, f, root in found:
+        groups.setdefault(rel, []).append((f, root))
+    taken = {rel for rel, g in groups.items() if len(g) == 1}
+    out = [(rel, g[0][0]) for rel, g in groups.items() if len(g) == 1]
+    for rel, g in sorted(groups.items()):
+        if len(g) == 1:
+            continue
+        depth = max(len(root) for _, root in g)
+        for k in range(1, depth + 1):  # the fewest root folders that tell the files apart
+            ids = [_prefixed(root, k, rel) for _, root in g]
+            if len(set(ids)) == len(ids) and not taken.intersection(ids):
+                break
+        taken.update(ids)
+        out.extend(zip(ids, (f for f, _ in g)))
+    return out
+
+
+def _prefixed(root: tuple[str, ...], k: int, rel: str) -> str:
+    """rel under the last k folders of root (all of them: the absolute path)."""
+    names = [part for part in root[1:]][-k:] if k < len(root) else list(root)
+    return Path(*names, rel).as_posix()
 
 
 def _safe_id(name: str) -> str:
