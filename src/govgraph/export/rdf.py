@@ -3,7 +3,12 @@
 `write_rdf` writes graph.ttl, graph.nt, graph.jsonld and context.jsonld.
 graph.jsonld embeds its @context, so it parses offline; context.jsonld is the
 same context as a separate file for clients that prefer to reference it.
-Every file is sorted, so the same graph gives the same bytes.
+
+The triples are made once, subject by subject, as plain strings, and the three
+files are written from them in one streaming pass: a large graph never sits in
+memory as RDF terms or as a whole file. Nodes, edges, mentions and evidence are
+taken in id and offset order, so the same graph gives the same bytes whatever
+order it was built in.
 
 Besides G's nodes, the export adds the gazetteer ancestors of mentioned places
 (name, code, parent) so that the division hierarchy is complete.
@@ -16,12 +21,12 @@ import json
 import math
 import os
 import re
+from contextlib import ExitStack
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from govgraph.export.atomic import atomic_open
@@ -66,107 +71,226 @@ def ontology_file(name: str = "govgraph.ttl") -> Path | None:
     return path if path.is_file() else None
 
 
-@lru_cache(maxsize=None)  # one object per IRI and label: a large graph repeats them thousands of times
 def node_iri(node_id: str) -> URIRef:
-    # Keep "/" so ids read as type/name; "%" is encoded, so the mapping is injective.
-    return GID[quote(node_id, safe="/")]
+    return URIRef(_node(node_id))
 
 
-@lru_cache(maxsize=None)
 def doc_iri(doc: str) -> URIRef:
-    return GID["doc/" + quote(doc, safe="/")]
+    return URIRef(_doc(doc))
 
 
 def span_iri(doc: str, start: int, end: int) -> URIRef:
-    # RFC 5147 fragment, as NIF recommends for offset-based spans.
-    return URIRef(f"{doc_iri(doc)}#char={int(start)},{int(end)}")
+    return URIRef(_span(doc, start, end))
 
 
 def assertion_iri(source: str, rel: str, target: str) -> URIRef:
+    return URIRef(_assertion(source, rel, target))
+
+
+# IRIs are plain str below; a literal is a tuple (lexical form, language, datatype IRI).
+_GID = str(GID)
+
+
+class _Terms:
+    """A namespace's terms as plain strings, each made once (rdflib makes a URIRef per access)."""
+
+    def __init__(self, ns):
+        self._ns = str(ns)
+
+    def __getattr__(self, name: str) -> str:
+        iri = self._ns + name
+        setattr(self, name, iri)
+        return iri
+
+    __getitem__ = __getattr__
+
+
+_gg, _nif, _org, _rdf, _skos, _xsd, _dcterms, _itsrdf = map(_Terms, (GG, NIF, ORG, RDF, SKOS, XSD, DCTERMS, ITSRDF))
+
+
+@lru_cache(maxsize=1 << 16)  # ids repeat in every edge, documents in every span
+def _node(node_id: str) -> str:
+    # Keep "/" so ids read as type/name; "%" is encoded, so the mapping is injective.
+    return _GID + quote(node_id, safe="/")
+
+
+@lru_cache(maxsize=1 << 16)
+def _doc(doc: str) -> str:
+    return _GID + "doc/" + quote(doc, safe="/")
+
+
+def _span(doc: str, start: int, end: int) -> str:
+    # RFC 5147 fragment, as NIF recommends for offset-based spans.
+    return f"{_doc(doc)}#char={int(start)},{int(end)}"
+
+
+def _assertion(source: str, rel: str, target: str) -> str:
     digest = hashlib.sha256(f"{source}\x1f{rel}\x1f{target}".encode()).hexdigest()[:24]
-    return GID["assertion/" + digest]
+    return f"{_GID}assertion/{digest}"
 
 
-@lru_cache(maxsize=None)
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+A = _rdf.type
+_XSD_INTEGER, _XSD_NONNEG, _XSD_DOUBLE = _xsd.integer, _xsd.nonNegativeInteger, _xsd.double
+_REL_IRI = {rel: str(prop) for rel, prop in RELATIONS.items()}
 
 
-def _nonneg(n: int) -> Literal:
-    return Literal(int(n), datatype=XSD.nonNegativeInteger)
+def _zh(text: str) -> tuple:
+    return (text, "zh", None)
 
 
-class _Triples(dict):
-    """Ordered de-duplicating triple buffer; one rdflib addN at the end is much faster than Graph.add."""
-
-    def add(self, triple) -> None:
-        self[triple] = None
+def _integer(n) -> tuple:
+    return (str(int(n)), None, _XSD_INTEGER)
 
 
-def _add_document(g: _Triples, doc: str) -> URIRef:
-    d = doc_iri(doc)
-    g.add((d, RDF.type, GG.Document))
-    g.add((d, DCTERMS.identifier, Literal(doc)))
-    return d
+def _nonneg(n) -> tuple:
+    return (str(int(n)), None, _XSD_NONNEG)
 
 
-def _add_span(g: _Triples, cls: URIRef, item: dict) -> URIRef:
-    s = span_iri(item["doc"], item["start"], item["end"])
-    g.add((s, RDF.type, cls))
-    g.add((s, NIF.beginIndex, _nonneg(item["start"])))
-    g.add((s, NIF.endIndex, _nonneg(item["end"])))
-    g.add((s, NIF.anchorOf, Literal(item["text"])))
-    g.add((s, NIF.referenceContext, _add_document(g, item["doc"])))
-    return s
+class _Blocks:
+    """G as RDF, one (subject, [(predicate, object), ...]) block at a time.
+
+    A subject may come back in a later block (a span that is both a mention and
+    evidence); what was said of it once is not repeated."""
+
+    def __init__(self, G):
+        self.G = G
+        self.docs: set[str] = set()
+        self.spans: dict[str, set[str]] = {}  # span IRI -> its classes (and gg:sentenceText) so far
+        self.places: set[str] = set()  # gazetteer ancestors already written
+        self.roles: set[str] = set()
+
+    def __iter__(self):
+        G = self.G
+        for node_id in sorted(G.nodes, key=str):
+            yield from self._entity(str(node_id), G.nodes[node_id])
+        edges = sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+        for source, target, key, attrs in edges:
+            yield from self._relation(str(source), str(target), attrs, key)
+
+    def _document(self, doc: str):
+        d = _doc(doc)
+        if d not in self.docs:
+            self.docs.add(d)
+            yield d, [(A, _gg.Document), (_dcterms.identifier, (doc, None, None))]
+
+    def _span(self, cls: str, item: dict, extra=()):
+        s = _span(item["doc"], item["start"], item["end"])
+        known = self.spans.get(s)
+        if known is None:
+            self.spans[s] = {cls}
+            yield from self._document(item["doc"])
+            yield s, [(A, cls), (_nif.beginIndex, _nonneg(item["start"])),
+                      (_nif.endIndex, _nonneg(item["end"])), (_nif.anchorOf, (item["text"], None, None)),
+                      (_nif.referenceContext, _doc(item["doc"])), *extra]
+        else:  # the span again (two entities on the same characters): only what is new
+            po = [] if cls in known else [(A, cls)]
+            known.add(cls)
+            for p, o in extra:
+                if p != _gg.sentenceText or p not in known:
+                    po.append((p, o))
+            if po:
+                yield s, po
+        if any(p == _gg.sentenceText for p, _ in extra):
+            self.spans[s].add(_gg.sentenceText)
+
+    def _entity(self, node_id: str, attrs: dict):
+        kind = attrs.get("type")
+        if kind not in ENTITY_TYPES:
+            raise ValueError(f"node {node_id!r}: unknown type {kind!r}")
+        e = _node(node_id)
+        name = attrs.get("name") or node_id.split("/", 1)[-1]
+        po = [(A, _gg[kind]), (_skos.prefLabel, _zh(name))]
+        po += [(_skos.altLabel, _zh(alias)) for alias in dict.fromkeys(attrs.get("aliases") or ())
+               if alias != name]  # SKOS: prefLabel and altLabel are disjoint
+        if attrs.get("count") is not None:
+            po.append((_gg.mentionCount, _integer(attrs["count"])))
+        mentions = sorted(attrs.get("mentions") or (), key=_span_key)
+        docs = dict.fromkeys([*(attrs.get("docs") or ()), *(m["doc"] for m in mentions)])
+        po += [(_gg.mentionedIn, _doc(doc)) for doc in docs]
+        parent = None
+        if kind == "Place":
+            po += self._division(node_id, attrs.get("code"))
+            parent = attrs.get("parent")
+            if parent and (parent in self.G or _division(parent) is not None):
+                po += [(_gg.parentDivision, _node(parent)), (_gg.locatedIn, _node(parent))]
+            else:
+                parent = None  # an unknown parent id is dropped rather than left as an untyped IRI
+        for _, target, key, rel_attrs in sorted(self.G.out_edges(node_id, keys=True, data=True),
+                                                key=lambda x: (str(x[1]), str(x[2]))):
+            po.append((self._predicate(node_id, str(target), rel_attrs, key), _node(str(target))))
+        yield e, list(dict.fromkeys(po))  # a located_in edge may repeat the parent division
+        for doc in docs:
+            yield from self._document(doc)
+        for m in mentions:
+            extra = [(_itsrdf.taIdentRef, e)]
+            if m.get("sentence"):
+                extra.append((_gg.sentenceText, _zh(m["sentence"])))
+            yield from self._span(_gg.Mention, m, extra)
+        if parent and parent not in self.G:
+            yield from self._ancestors(parent)
+
+    @staticmethod
+    def _division(node_id: str, code) -> list:
+        # A township's `code` is its county's; only a node that is the division itself carries it.
+        return [(_gg.divisionCode, (str(code), None, None))] if code and node_id == f"place/{code}" else []
+
+    def _ancestors(self, node_id: str):
+        """Ancestors nobody mentioned, from the gazetteer, so "places under X" queries see the chain."""
+        p = _node(node_id)
+        div = _division(node_id)
+        if p in self.places or div is None:
+            return
+        self.places.add(p)
+        po = [(A, _gg.Place), (_skos.prefLabel, _zh(div.name)), *self._division(node_id, div.code)]
+        parent = div.parent and f"place/{div.parent}"
+        known = parent and (parent in self.G or _division(parent) is not None)
+        if known:
+            po += [(_gg.parentDivision, _node(parent)), (_gg.locatedIn, _node(parent))]
+        yield p, po
+        if known and parent not in self.G:
+            yield from self._ancestors(parent)
+
+    @staticmethod
+    def _predicate(source: str, target: str, attrs: dict, key) -> str:
+        rel = attrs.get("type") or key
+        prop = _REL_IRI.get(rel)
+        if prop is None:
+            raise ValueError(f"edge {source!r} -> {target!r}: unknown type {rel!r}")
+        return prop
+
+    def _relation(self, source: str, target: str, attrs: dict, key):
+        prop = self._predicate(source, target, attrs, key)
+        rel = attrs.get("type") or key
+        s, o = _node(source), _node(target)
+        a = _assertion(source, rel, target)
+        evidence = sorted(attrs.get("evidence") or (), key=_span_key)
+        weight = attrs.get("weight")
+        po = [(A, _gg.Assertion)]
+        if rel == "holds_position":
+            po.append((A, _org.Membership))
+        po += [(_rdf.subject, s), (_rdf.predicate, prop), (_rdf.object, o),
+               (_gg.weight, _integer(weight if weight is not None else len(evidence)))]
+        spans = dict.fromkeys(_span(ev["doc"], ev["start"], ev["end"]) for ev in evidence)
+        po += [(_gg.evidence, sp) for sp in spans]
+        pmi = attrs.get("pmi")
+        if pmi is not None and math.isfinite(pmi):
+            po.append((_gg.pmi, (repr(float(pmi)), None, _XSD_DOUBLE)))
+        role = attrs.get("role") if rel == "holds_position" else None
+        if rel == "holds_position":
+            po += [(_org.member, s), (_org.organization, o)]
+            if role:
+                r = f"{_GID}role/{quote(role, safe='')}"
+                po += [(_gg.role, _zh(role)), (_org.role, r)]
+        yield a, po
+        if role and r not in self.roles:
+            self.roles.add(r)
+            yield r, [(A, _org.Role), (_skos.prefLabel, _zh(role))]
+        for ev in evidence:
+            yield from self._span(_nif.Sentence, ev)
 
 
-def _add_entity(g: _Triples, G, node_id: str, attrs: dict) -> None:
-    kind = attrs.get("type")
-    if kind not in ENTITY_TYPES:
-        raise ValueError(f"node {node_id!r}: unknown type {kind!r}")
-    e = node_iri(node_id)
-    name = attrs.get("name") or node_id.split("/", 1)[-1]
-    g.add((e, RDF.type, GG[kind]))
-    g.add((e, SKOS.prefLabel, _zh(name)))
-    for alias in attrs.get("aliases") or ():
-        if alias != name:  # SKOS: prefLabel and altLabel are disjoint
-            g.add((e, SKOS.altLabel, _zh(alias)))
-    if attrs.get("count") is not None:
-        g.add((e, GG.mentionCount, Literal(int(attrs["count"]))))
-    for doc in attrs.get("docs") or ():
-        g.add((e, GG.mentionedIn, _add_document(g, doc)))
-    for m in attrs.get("mentions") or ():
-        s = _add_span(g, GG.Mention, m)
-        g.add((s, ITSRDF.taIdentRef, e))
-        g.add((e, GG.mentionedIn, doc_iri(m["doc"])))
-        if m.get("sentence"):
-            g.add((s, GG.sentenceText, _zh(m["sentence"])))
-    if kind == "Place":
-        _add_division(g, G, node_id, attrs.get("code"), attrs.get("parent"))
-
-
-def _add_division(g: _Triples, G, node_id: str, code, parent) -> None:
-    e = node_iri(node_id)
-    # A township's `code` is its county's; only a node that is the division itself carries it.
-    if code and node_id == f"place/{code}":
-        g.add((e, GG.divisionCode, Literal(str(code))))
-    if not parent:
-        return
-    g.add((e, GG.parentDivision, node_iri(parent)))
-    g.add((e, GG.locatedIn, node_iri(parent)))  # the entailed triple, for plain queries
-    if parent in G or (node_iri(parent), RDF.type, GG.Place) in g:
-        return
-    # Ancestors nobody mentioned come from the gazetteer, so "places under X" queries see the
-    # whole chain; an unknown parent id is dropped rather than left as an untyped IRI.
-    div = _division(parent)
-    p = node_iri(parent)
-    if div is None:
-        del g[(e, GG.parentDivision, p)]
-        del g[(e, GG.locatedIn, p)]
-        return
-    g.add((p, RDF.type, GG.Place))
-    g.add((p, SKOS.prefLabel, _zh(div.name)))
-    _add_division(g, G, parent, div.code, div.parent and f"place/{div.parent}")
+def _span_key(item: dict) -> tuple:
+    return item["doc"], item["start"], item["end"]
 
 
 def _division(node_id: str):
@@ -177,69 +301,13 @@ def _division(node_id: str):
     return load_divisions().by_id.get(node_id[len("place/"):])
 
 
-def _add_relation(g: _Triples, source: str, target: str, attrs: dict, key) -> None:
-    rel = attrs.get("type") or key
-    prop = RELATIONS.get(rel)
-    if prop is None:
-        raise ValueError(f"edge {source!r} -> {target!r}: unknown type {rel!r}")
-    s, o = node_iri(source), node_iri(target)
-    g.add((s, prop, o))
-    a = assertion_iri(source, rel, target)
-    g.add((a, RDF.type, GG.Assertion))
-    g.add((a, RDF.subject, s))
-    g.add((a, RDF.predicate, prop))
-    g.add((a, RDF.object, o))
-    evidence = attrs.get("evidence") or ()
-    weight = attrs.get("weight")
-    g.add((a, GG.weight, Literal(int(weight if weight is not None else len(evidence)))))
-    for ev in evidence:
-        g.add((a, GG.evidence, _add_span(g, NIF.Sentence, ev)))
-    pmi = attrs.get("pmi")
-    if pmi is not None and math.isfinite(pmi):
-        g.add((a, GG.pmi, Literal(float(pmi), datatype=XSD.double)))
-    if rel == "holds_position":
-        g.add((a, RDF.type, ORG.Membership))
-        g.add((a, ORG.member, s))
-        g.add((a, ORG.organization, o))
-        role = attrs.get("role")
-        if role:
-            g.add((a, GG.role, _zh(role)))
-            r = GID["role/" + quote(role, safe="")]
-            g.add((a, ORG.role, r))
-            g.add((r, RDF.type, ORG.Role))
-            g.add((r, SKOS.prefLabel, _zh(role)))
-
-
-def new_graph() -> Graph:
-    g = Graph(bind_namespaces="none")
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True, replace=True)
-    return g
-
-
-def triples(G) -> _Triples:
-    """The networkx MultiDiGraph G as RDF triples (rdflib terms, de-duplicated, in order)."""
-    out = _Triples()
-    try:
-        for node_id, attrs in G.nodes(data=True):
-            _add_entity(out, G, str(node_id), attrs)
-        for source, target, key, attrs in G.edges(keys=True, data=True):
-            _add_relation(out, str(source), str(target), attrs, key)
-    finally:
-        for f in (node_iri, doc_iri, _zh):
-            f.cache_clear()
-    return out
-
-
-def to_rdf(G) -> Graph:
-    """The networkx MultiDiGraph G as an rdflib Graph using the govgraph ontology."""
-    g = new_graph()
-    g.addN((s, p, o, g) for s, p, o in triples(G))
-    return g
-
-
 # ---------------------------------------------------------------------------
-# Deterministic serialisations
+# Serialisations: each writer takes blocks and returns text to append
+
+
+_PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def jsonld_context() -> dict:
@@ -255,53 +323,6 @@ def _compact(iri: str) -> str:
     return iri
 
 
-def _jsonld_value(term) -> dict:
-    if isinstance(term, Literal):
-        value = {"@value": str(term)}
-        if term.language:
-            value["@language"] = term.language
-        elif term.datatype and term.datatype != XSD.string:
-            value["@type"] = _compact(str(term.datatype))
-        return value
-    return {"@id": _compact(str(term))}
-
-
-def _value_key(value) -> tuple:
-    return (value,) if isinstance(value, str) else tuple(sorted(value.items()))
-
-
-def to_jsonld(g) -> str:
-    """JSON-LD with the prefix context embedded; nodes, keys and values sorted."""
-    nodes: dict[str, dict[str, list]] = {}
-    for s, p, o in g:
-        node = nodes.setdefault(str(s), {})
-        if p == RDF.type and not isinstance(o, Literal):
-            node.setdefault("@type", []).append(_compact(str(o)))
-        else:
-            node.setdefault(_compact(str(p)), []).append(_jsonld_value(o))
-    graph = []
-    for s in sorted(nodes):
-        item = {"@id": _compact(s)}
-        for key, values in nodes[s].items():
-            item[key] = sorted(values, key=_value_key)
-        graph.append(item)
-    # One node per line: readable, diff-friendly, and the C encoder (no indent) is fast.
-    context = json.dumps(jsonld_context()["@context"], ensure_ascii=False, indent=1, sort_keys=True)
-    nodes_text = ",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=True) for item in graph)
-    return f'{{"@context": {context},\n"@graph": [\n{nodes_text}\n]}}\n'
-
-
-def to_ntriples(g) -> str:
-    """Sorted N-Triples of an rdflib Graph or an iterable of triples, written line by line
-    with rdflib's own N-Triples row writer (no store to fill)."""
-    return "".join(sorted(_nt_row(t) for t in g))
-
-
-_PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
 def _ttl_iri(iri: str) -> str:
     for prefix, ns in _BY_LENGTH:
         if iri.startswith(ns) and _PLAIN_LOCAL.match(iri, len(ns)):
@@ -309,54 +330,144 @@ def _ttl_iri(iri: str) -> str:
     return f"<{iri}>"
 
 
-def _ttl_term(term) -> str:
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is None or term.datatype == XSD.string:
+class _NTriples:
+    def __init__(self):
+        self.iris: dict[str, str] = {}
+
+    def term(self, t) -> str:
+        if isinstance(t, str):
+            out = self.iris.get(t)
+            if out is None:
+                out = self.iris[t] = f"<{t}>"
+            return out
+        text, lang, datatype = t
+        text = '"' + text.translate(_ESCAPES) + '"'
+        return f"{text}@{lang}" if lang else f"{text}^^<{datatype}>" if datatype else text
+
+    def header(self) -> str:
+        return ""
+
+    def block(self, s: str, po: list) -> str:
+        subject = self.term(s)
+        return "".join(f"{subject} {self.term(p)} {self.term(o)} .\n" for p, o in po)
+
+    def footer(self) -> str:
+        return ""
+
+
+class _Turtle(_NTriples):
+    def term(self, t) -> str:
+        if isinstance(t, str):
+            out = self.iris.get(t)
+            if out is None:
+                out = self.iris[t] = _ttl_iri(t)
+            return out
+        text, lang, datatype = t
+        if datatype == _XSD_INTEGER and _INTEGER.match(text):
             return text
-        if term.datatype == XSD.integer and _INTEGER.match(str(term)):
-            return str(term)
-        return f"{text}^^{_ttl_iri(str(term.datatype))}"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return _ttl_iri(str(term))
+        text = '"' + text.translate(_ESCAPES) + '"'
+        return f"{text}@{lang}" if lang else f"{text}^^{self.term(datatype)}" if datatype else text
+
+    def header(self) -> str:
+        return "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())) + "\n"
+
+    def block(self, s: str, po: list) -> str:
+        preds: dict[str, list[str]] = {}
+        for p, o in po:
+            preds.setdefault("a" if p == A else self.term(p), []).append(self.term(o))
+        body = " ;\n    ".join(f"{p} {' , '.join(objs)}" for p, objs in preds.items())
+        return f"\n{self.term(s)} {body} .\n"
 
 
-def to_turtle(g) -> str:
-    """Turtle grouped by subject; subjects, predicates and objects sorted (rdflib's writer is
-    ~20x slower and orders by insertion)."""
-    subjects: dict[str, dict[str, list[str]]] = {}
-    for s, p, o in g:
-        pred = "a" if p == RDF.type else _ttl_iri(str(p))
-        subjects.setdefault(_ttl_term(s), {}).setdefault(pred, []).append(_ttl_term(o))
-    out = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
-    for subject in sorted(subjects):
-        preds = subjects[subject]
-        order = sorted(preds, key=lambda p: (p != "a", p))
-        body = " ;\n    ".join(f"{p} {' , '.join(sorted(preds[p]))}" for p in order)
-        out.append(f"\n{subject} {body} .")
-    return "\n".join(out) + "\n"
+class _JsonLd:
+    def __init__(self):
+        self.iris: dict[str, str] = {}
+        self.first = True
+
+    def iri(self, t: str) -> str:
+        out = self.iris.get(t)
+        if out is None:
+            out = self.iris[t] = _compact(t)
+        return out
+
+    def value(self, t) -> dict:
+        if isinstance(t, str):
+            return {"@id": self.iri(t)}
+        text, lang, datatype = t
+        if lang:
+            return {"@value": text, "@language": lang}
+        return {"@value": text, "@type": self.iri(datatype)} if datatype else {"@value": text}
+
+    def header(self) -> str:
+        context = json.dumps(jsonld_context()["@context"], ensure_ascii=False, indent=1, sort_keys=True)
+        return f'{{"@context": {context},\n"@graph": ['
+
+    def block(self, s: str, po: list) -> str:
+        node: dict = {"@id": self.iri(s)}
+        for p, o in po:
+            if p == A:
+                node.setdefault("@type", []).append(self.iri(o))
+            else:
+                node.setdefault(self.iri(p), []).append(self.value(o))
+        # one node per line: readable, diff-friendly, and the C encoder (no indent) is fast
+        sep = "\n" if self.first else ",\n"
+        self.first = False
+        return sep + json.dumps(node, ensure_ascii=False)
+
+    def footer(self) -> str:
+        return "\n]}\n"
 
 
-def _write(path: Path, text: str) -> Path:
-    with atomic_open(path) as f:
-        f.write(text)
-    return path
+def _serialise(G, writer) -> str:
+    parts = [writer.header()]
+    parts += [writer.block(s, po) for s, po in _Blocks(G)]
+    parts.append(writer.footer())
+    return "".join(parts)
+
+
+def to_ntriples(G) -> str:
+    return _serialise(G, _NTriples())
+
+
+def to_turtle(G) -> str:
+    return _serialise(G, _Turtle())
+
+
+def to_jsonld(G) -> str:
+    return _serialise(G, _JsonLd())
+
+
+def new_graph() -> Graph:
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+def to_rdf(G) -> Graph:
+    """The networkx MultiDiGraph G as an rdflib Graph using the govgraph ontology (for tests
+    and small graphs: the files are written without rdflib)."""
+    g = new_graph()
+    g.parse(data=to_ntriples(G), format="nt")
+    return g
 
 
 def write_rdf(G, outdir) -> list[Path]:
     """Write graph.ttl, graph.jsonld, context.jsonld and graph.nt into outdir; return their paths."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    # the serialisers read the triples directly: an rdflib store of a large graph costs
-    # several times the memory and most of the export time
-    g = triples(G)
+    names = ("graph.ttl", "graph.jsonld", "graph.nt")
+    writers = (_Turtle(), _JsonLd(), _NTriples())
+    with ExitStack() as stack:  # all three files appear together, or none changes
+        files = [stack.enter_context(atomic_open(out / name)) for name in names]
+        for f, w in zip(files, writers):
+            f.write(w.header())
+        for s, po in _Blocks(G):
+            for f, w in zip(files, writers):
+                f.write(w.block(s, po))
+        for f, w in zip(files, writers):
+            f.write(w.footer())
     context = json.dumps(jsonld_context(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    return [
-        _write(out / "graph.ttl", to_turtle(g)),
-        _write(out / "graph.jsonld", to_jsonld(g)),
-        _write(out / "context.jsonld", context),
-        _write(out / "graph.nt", to_ntriples(g)),
-    ]
+    with atomic_open(out / "context.jsonld") as f:
+        f.write(context)
+    return [out / "graph.ttl", out / "graph.jsonld", out / "context.jsonld", out / "graph.nt"]
