@@ -1,14 +1,22 @@
-"""The sample graph shared by the GEXF, GraphML and Neo4j export tests.
+"""The sample graph shared by the GEXF, GraphML and Neo4j export tests, and their helpers.
 
 It follows docs/graph-model.md and includes an organisation whose name is HOSTILE to
-every format (CSV quoting, list separators, XML-invalid characters).
+every format (CSV quoting, list separators, line ends, XML-invalid characters).
 """
 
-import networkx as nx
+import math
+import random
+import shutil
+from pathlib import Path
 
-# Commas, quotes, a newline, ';' (the list separator), a backslash before a quote, and a
-# vertical tab (not allowed in XML 1.0 at all).
-HOSTILE = '湖北省"慈善,基金"会\n第二行;分号\\"尾\x0b'
+import networkx as nx
+import pytest
+
+JS_DIR = Path(__file__).parent / "js"
+
+# Commas, quotes, a newline, ';' (the list separator), a backslash before a quote, a lone
+# carriage return (a line end to Neo4j's CSV readers) and a vertical tab (not allowed in XML 1.0).
+HOSTILE = '湖北省"慈善,基金"会\n第二行;分号\\"尾\r回车\x0b'
 
 
 def sample_graph(reverse=False):
@@ -63,3 +71,50 @@ def sample_graph(reverse=False):
 def xml_clean(s):
     """The text as an XML 1.0 reader gets it back: the vertical tab, not allowed in XML, becomes U+FFFD."""
     return s.replace("\x0b", "\ufffd")
+
+
+def csv_text(s):
+    """The text as the Neo4j CSV files carry it: '\r\n' and a lone '\r' become '\n'."""
+    return s.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def node_binary():
+    """The `node` command for the checks under tests/js.
+
+    Skips only where neither node nor tests/js/node_modules is there; fails where one
+    is there without the other, so an installed check cannot quietly stop running.
+    """
+    node = shutil.which("node")
+    modules = (JS_DIR / "node_modules").is_dir()
+    if node is None and modules:
+        pytest.fail("tests/js/node_modules is installed but `node` is not on PATH")
+    if node is None:
+        pytest.skip("node is not installed")
+    if not modules:
+        pytest.fail("tests/js/node_modules is missing: run `npm ci --prefix tests/js`")
+    return node
+
+
+def copy_build(src: Path, dst: Path) -> Path:
+    """A copy of a build folder (without its extraction cache) that a test may change."""
+    shutil.copytree(src, dst, ignore=shutil.ignore_patterns(".cache"))
+    return dst
+
+
+def edge_length_ratio(edges, pos, samples=5000, seed=0):
+    """Mean length of the edges over the mean distance between random unconnected nodes.
+
+    About 1 for a layout that ignores the edges (rings, a grid by type), well below 1
+    for a force-directed or MDS layout.
+    """
+    edges = [(u, v) for u, v in edges if u != v]
+    linked = {frozenset(e) for e in edges}
+    nodes = sorted(pos, key=str)
+    rng = random.Random(seed)
+    apart = []
+    while len(apart) < samples:
+        a, b = rng.sample(nodes, 2)
+        if frozenset((a, b)) not in linked:
+            apart.append(math.dist(pos[a][:2], pos[b][:2]))
+    mean_edge = sum(math.dist(pos[u][:2], pos[v][:2]) for u, v in edges) / len(edges)
+    return mean_edge / (sum(apart) / len(apart))

@@ -37,9 +37,15 @@ def write_corpus(path: Path, texts: list[str], ids: list[str] | None = None) -> 
     return path
 
 
-OUTPUTS = ("graph.json", "graph.ttl", "graph.nt", "graph.gexf", "graph.graphml")
+OUTPUTS = ("graph.json", "graph.ttl", "graph.nt", "graph.gexf", "graph.graphml", "neo4j")
 
 
 def differing_outputs(a: Path, b: Path, names=OUTPUTS) -> list[str]:
-    """Names of the outputs that differ between two build folders."""
-    return [n for n in names if (a / n).read_bytes() != (b / n).read_bytes()]
+    """Names of the outputs (files, or folders such as neo4j/) that differ between two build folders."""
+    return [n for n in names if _contents(a / n) != _contents(b / n)]
+
+
+def _contents(path: Path):
+    if path.is_dir():
+        return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+    return path.read_bytes()

@@ -24,4 +24,6 @@ def write_graphml(G: nx.MultiDiGraph, path) -> None:
     # so networkx's default d0, d1, ... would turn an ordinary attribute into the label.
     # The ElementTree writer keeps the bytes the same whether or not lxml is installed.
     nx.write_graphml_xml(out, buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
-    write_atomic(path, buf.getvalue())
+    # ElementTree writes a '\r' in element text (<data>) as is, and XML readers turn it into
+    # '\n'; as a character reference it survives (attributes already get one).
+    write_atomic(path, buf.getvalue().replace(b"\r", b"&#13;"))

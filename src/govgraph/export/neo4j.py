@@ -103,17 +103,27 @@ def _rel_row(u, v, rel_type: str, data: dict) -> list:
 
 def _csv_bytes(header: list, rows: list) -> bytes:
     # RFC 4180 quoting ("" inside quoted fields), which neo4j-admin and LOAD CSV read;
-    # an empty unquoted field means "no property" to both.
+    # an empty unquoted field means "no property" to both, so QUOTE_MINIMAL and never
+    # QUOTE_NONNUMERIC (it would write "" for an empty string).
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_one_line_ending(v) for v in row] for row in rows)
     return buf.getvalue().encode("utf-8")
 
 
+def _one_line_ending(value):
+    # The writer quotes only fields containing ',', '"' or its line terminator '\n';
+    # a bare '\r' would go out unquoted, and Neo4j's CSV readers end a line there.
+    # '\r\n' and a lone '\r' become '\n', as an XML reader does with the GEXF/GraphML text.
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
 def import_sh(node_files: dict, rel_files: dict) -> str:
-    args = [f"  --nodes={name} \\" for name in node_files]
-    args += [f"  --relationships={name} \\" for name in rel_files]
+    args = [f'  --nodes="${{DIR}}{name}" \\' for name in node_files]
+    args += [f'  --relationships="${{DIR}}{name}" \\' for name in rel_files]
     return "\n".join([
         "#!/usr/bin/env bash",
         "# Bulk-load this folder into a new, empty Neo4j 5 database (Neo4j must be stopped).",
@@ -122,14 +132,28 @@ def import_sh(node_files: dict, rel_files: dict) -> str:
         "set -euo pipefail",
         'DB="${1:-neo4j}"',
         "if [ $# -gt 0 ]; then shift; fi",
-        "# Relative file names, so a comma or '=' in this folder's path cannot break the --nodes syntax.",
-        'HERE="$(dirname -- "$0")"',
-        'cd "$HERE"',
-        '"${NEO4J_ADMIN:-neo4j-admin}" database import full \\',
+        'ADMIN="${NEO4J_ADMIN:-neo4j-admin}"',
+        'case "$ADMIN" in',
+        "  /*) ;;",
+        '  */*) ADMIN="$PWD/$ADMIN" ;;',
+        '  *) ADMIN="$(command -v -- "$ADMIN")" || {',
+        '       echo "import.sh: neo4j-admin not found; set NEO4J_ADMIN to its path" >&2; exit 127; } ;;',
+        "esac",
+        'HERE="$(cd -- "$(dirname -- "$0")" && pwd)"',
+        "# Absolute file names, so options in \"$@\" keep paths relative to where you are. neo4j-admin",
+        "# reads ',' and '=' in a --nodes value as separators, and may read a name as a pattern:",
+        "# in a folder whose path has any other character, run there and give bare file names.",
+        'case "$HERE" in',
+        '  *[!A-Za-z0-9_./-]*) cd -- "$HERE"; DIR="" ;;',
+        '  *) DIR="$HERE/" ;;',
+        "esac",
+        "# The database name comes first: from Neo4j 5.19 a name after --nodes/--relationships",
+        "# can be taken for one more file.",
+        '"$ADMIN" database import full "$DB" \\',
         *args,
         "  --array-delimiter=';' \\",
         "  --multiline-fields=true \\",
-        '  "$@" "$DB"',
+        '  "$@"',
         'echo "Imported into $DB. After starting Neo4j, run the CREATE CONSTRAINT line of import.cypher once."',
         "",
     ])
@@ -191,16 +215,18 @@ every node has the label `Entity` plus its type (`Agency`, `Place`, ...) and the
 properties `id`, `name`, `aliases` (list), `count`, `docs` (list), `code`, `parent`;
 relationships (`RUNS`, `LOCATED_IN`, `CO_OCCURS_WITH`, ...) have `weight`, `role`,
 `pmi`, `evidence_count` and `evidence` (list of `sentence [doc@start-end]`).
-A ';' inside a list item was written as the full-width '；'.
+A ';' inside a list item was written as the full-width '；', and a carriage return
+('\\r\\n' or a lone '\\r') as '\\n'.
 
 ## 1. Offline bulk import (neo4j-admin, new database)
 
 Stop Neo4j, then run `./import.sh [database]` (default database `neo4j`; set
 `NEO4J_ADMIN` to the neo4j-admin binary if it is not on PATH; extra options such as
 `--overwrite-destination=true` go after the database name). It runs
-`neo4j-admin database import full` with `--array-delimiter=';'` and
-`--multiline-fields=true` (texts may contain line breaks). Start Neo4j and run the
-`CREATE CONSTRAINT` statement from `import.cypher` once.
+`neo4j-admin database import full <database> --nodes=... --relationships=...` with
+`--array-delimiter=';'` and `--multiline-fields=true` (texts may contain line breaks),
+naming the CSV files by absolute path. Start Neo4j and run the `CREATE CONSTRAINT`
+statement from `import.cypher` once.
 
 ## 2. Into a running database (import.cypher)
 
@@ -208,6 +234,13 @@ Copy the `nodes_*.csv` and `rels_*.csv` files into Neo4j's import directory
 (`$NEO4J_HOME/import`, or the folder named by `server.directories.import`),
 then run `cypher-shell -u neo4j -p <password> -f import.cypher`, or paste the
 statements into Neo4j Browser. Running it again does not duplicate anything.
+
+The files quote the RFC 4180 way: a `"` inside a field is written `""`. LOAD CSV
+by default also reads a backslash before a quote (`\\"`) as an escaped quote
+(`dbms.import.csv.legacy_quote_escaping=true`), so a text containing `\\"` would
+be cut short or fail to load. Set `dbms.import.csv.legacy_quote_escaping=false`
+in `neo4j.conf` before running `import.cypher` (neo4j-admin, and so `import.sh`,
+reads the files as written).
 
 ## What was checked
 
