@@ -456,6 +456,7 @@ def test_large_text_is_split_into_parts_at_paragraphs(tmp_path, monkeypatch):
     assert "".join(d.raw for d in docs) == text  # exact slices, in order
     for d in docs:
         assert text[d.meta["offset"]:d.meta["offset"] + len(d.raw)] == d.raw
+        assert d.meta["part_of"] == d.meta["source"] == "big.txt"
         assert d.raw.endswith("\n\n") or d is docs[-1]  # cut at paragraph breaks
     # the same file gives the same ids; a small file keeps its name
     assert [d.id for d in iter_documents([str(tmp_path)])] == [d.id for d in docs]
@@ -486,18 +487,67 @@ def test_large_jsonl_record_and_html_are_split(tmp_path, monkeypatch):
         assert d.raw[s:e] == "民政厅"
 
 
-def test_large_file_builds_through_the_cli(tmp_path, monkeypatch):
+def _check_slices(data, texts):
+    """Every mention and evidence of graph.json names a whole text of `texts` and slices it exactly."""
+    spans = [m for n in data["nodes"] for m in n["mentions"]] + [ev for e in data["links"] for ev in e["evidence"]]
+    for item in spans:
+        assert "#part" not in item["doc"], item
+        assert texts[item["doc"]][item["start"]:item["end"]] == item["text"], item
+    for e in data["links"]:  # weights count distinct sentences, across parts too
+        keys = [(ev["doc"], ev["start"], ev["end"]) for ev in e["evidence"]]
+        assert e["weight"] == len(keys) == len(set(keys))
+    return spans
+
+
+def test_parts_report_the_whole_text_through_the_cli(tmp_path, monkeypatch):
     from govgraph.ingest import parts
 
     monkeypatch.setattr(parts, "PART_SIZE", 400)
-    text = ("武汉市民政局推出“幸福里”服务。\n\n" * 30)
+    text = "武汉市民政局推出“幸福里”服务。\n\n" * 30 + "洪山区民政局与湖北省民政厅联合开展活动。\n\n" * 10
+    record = "湖北省民政厅印发通知，武汉市民政局开展活动。" * 40
+    page = "<html><body>" + ("<div><p>洪山区民政局开展活动。武昌区民政局走访居民。</p></div>\n") * 30 + "</body></html>"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "big.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
+    (tmp_path / "in" / "r.jsonl").write_text(json.dumps({"id": "r1", "text": record}, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+    assert [d.id for d in iter_documents([str(tmp_path / "in")])].count("big.txt#part0002") == 1  # it is split
     assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-progress"]) == 0
     data = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    spans = _check_slices(data, {"big.txt": text, "p.html": page, "r.jsonl#r1": record})
+    assert {s["doc"] for s in spans} == {"big.txt", "p.html", "r.jsonl#r1"}
+    for doc, whole in (("big.txt", text), ("p.html", page), ("r.jsonl#r1", record)):
+        # results from the last parts too, at their place in the whole text
+        assert max(s["end"] for s in spans if s["doc"] == doc) > len(whole) - 400, doc
+    rows = {d["id"]: d for d in data["graph"]["documents"]}
+    assert set(rows) == {"big.txt", "p.html", "r.jsonl#r1"}
+    assert rows["big.txt"]["parts"] > 1 and rows["big.txt"]["chars"] == len(text)
+    assert rows["r.jsonl#r1"]["parts"] > 1 and rows["r.jsonl#r1"]["chars"] == len(record)
+    assert rows["r.jsonl#r1"]["source"] == "r.jsonl" and rows["p.html"]["parts"] > 1
     (agency,) = [n for n in data["nodes"] if n["name"] == "武汉市民政局"]
-    docs = {m["doc"] for m in agency["mentions"]}
-    assert len(docs) > 1 and all(d.startswith("big.txt#part") for d in docs)
+    assert agency["docs"] == ["big.txt", "r.jsonl#r1"]
+    # one mention per occurrence, none lost or doubled at the cuts
+    assert sum(m["doc"] == "big.txt" for m in agency["mentions"]) == text.count("武汉市民政局")
+
+
+def test_a_text_over_100k_characters_is_reported_against_the_whole_file(tmp_path):
+    from govgraph.ingest import PART_SIZE
+
+    # real news text, well over one part: seeds/ four times over, in GB18030
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) * 4
+    assert len(text) > PART_SIZE
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "big.txt").write_bytes(text.encode("gb18030"))
+    code, err = run_main("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-progress")
+    assert code == 0, err
+    data = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    spans = _check_slices(data, {"big.txt": text})
+    assert max(s["start"] for s in spans) > PART_SIZE  # the second part's results, placed in the whole file
+    assert any(e["type"] != "co_occurs_with" and any(ev["start"] > PART_SIZE for ev in e["evidence"])
+               for e in data["links"])
+    (row,) = data["graph"]["documents"]
+    assert row["id"] == "big.txt" and row["parts"] > 1 and row["chars"] == len(text)
+    assert row["encoding"] == "gb18030"
 
 
 def test_a_later_build_removes_temporary_files_left_by_a_killed_one(tmp_path):

@@ -13,22 +13,34 @@ from .resolve import resolve_document
 
 
 def extract_document(document: Document, doc) -> dict:
-    """One processed document -> a DocResult dict (picklable, JSON-able)."""
+    """One processed document -> a DocResult dict (picklable, JSON-able).
+
+    For a part of a large text (see `govgraph.ingest.parts`) the result is
+    the whole text's: "doc" is its id and every offset is into its raw text
+    (the part's offset added), so that `raw[start:end] == text` holds in the
+    source file. "document" describes the document for the graph's documents
+    table (`govgraph.graph`)."""
+    meta = document.meta
+    base, shift = meta.get("part_of", document.id), meta.get("offset", 0)
+    raw = document.raw
     sents = sentences(document, doc)
     mentions = extract_mentions(document, doc, sents)
     resolve_document(mentions)
     mentions = [m for m in mentions if m.key]
     relations = find_relations(doc, mentions, sents)
-    for rel in relations:
+    for rel in relations:  # a new dict each: the offsets move once even if relations shared one
         ev = rel["evidence"]
-        ev["doc"], ev["text"] = document.id, document.raw[ev["start"]:ev["end"]]
+        s, e = ev["start"], ev["end"]
+        rel["evidence"] = {**ev, "doc": base, "start": s + shift, "end": e + shift, "text": raw[s:e]}
     return {
-        "doc": document.id,
-        "sentences": [{"text": s.text, "raw_start": s.raw_start, "raw_end": s.raw_end,
-                       "raw_text": document.raw[s.raw_start:s.raw_end]} for s in sents],
+        "doc": base,
+        "document": {"id": base, "source": meta.get("source", base), "title": meta.get("title"),
+                     "date": meta.get("date"), "encoding": meta.get("encoding"), "chars": len(raw)},
+        "sentences": [{"text": s.text, "raw_start": s.raw_start + shift, "raw_end": s.raw_end + shift,
+                       "raw_text": raw[s.raw_start:s.raw_end]} for s in sents],
         "mentions": [{"key": m.key, "name": m.name, "label": m.label, "surface": m.text, "sent": m.sent,
-                      "raw_start": m.raw_start, "raw_end": m.raw_end,
-                      "raw_text": document.raw[m.raw_start:m.raw_end], "outer": m.outer,
+                      "raw_start": m.raw_start + shift, "raw_end": m.raw_end + shift,
+                      "raw_text": raw[m.raw_start:m.raw_end], "outer": m.outer,
                       "code": m.attrs.get("code"), "parent": m.attrs.get("parent")}
                      for m in mentions],
         "relations": relations,

@@ -1,7 +1,8 @@
 """The graph stage: per-document results -> one networkx MultiDiGraph.
 
 Nodes merge by id across documents; co-occurrence edges count the sentences
-two entities share (see docs/graph-model.md)."""
+two entities share; the graph attribute "documents" lists the documents read
+(see docs/graph-model.md)."""
 
 import math
 from collections import Counter, defaultdict
@@ -34,13 +35,15 @@ class GraphBuilder:
         self.rel_ev = defaultdict(list)
         self.node_sents = Counter()
         self.n_sents = 0
-        self.n_docs = 0
+        self.n_docs = 0  # results added (a text split into parts gives one per part)
+        self.documents: dict[str, dict] = {}
 
     def add(self, r: dict) -> None:
         nodes, pair_ev = self.nodes, self.pair_ev
         doc = r["doc"]
         self.n_docs += 1
         self.n_sents += len(r["sentences"])
+        self._add_document(doc, r.get("document") or {})
         in_sent = defaultdict(set)
         for m in r["mentions"]:
             node = nodes.get(m["key"])
@@ -63,10 +66,21 @@ class GraphBuilder:
         for rel in r.get("relations", []):
             self.rel_ev[(rel["source"], rel["target"], rel["type"])].append((rel.get("role"), rel["evidence"]))
 
+    def _add_document(self, doc: str, d: dict) -> None:
+        """One row per document: the parts of a split text add up to one."""
+        row = self.documents.get(doc)
+        if row is None:
+            self.documents[doc] = {"id": doc, "source": d.get("source", doc), "title": d.get("title"),
+                                   "date": d.get("date"), "encoding": d.get("encoding"),
+                                   "chars": d.get("chars", 0), "parts": 1}
+        else:
+            row["chars"] += d.get("chars", 0)
+            row["parts"] += 1
+
     def graph(self) -> nx.MultiDiGraph:
         """The merged graph. Hands the builder's state over to it: call once, after the last add."""
         nodes, node_sents, n_sents = self.nodes, self.node_sents, self.n_sents
-        G = nx.MultiDiGraph()
+        G = nx.MultiDiGraph(documents=[self.documents[d] for d in sorted(self.documents)])
         for key in sorted(nodes):
             n = nodes[key]
             mentions = sorted(n["mentions"], key=lambda m: (m["doc"], m["start"], m["end"]))
@@ -84,6 +98,7 @@ class GraphBuilder:
             roles = sorted({role for role, _ in items if role})
             G.add_edge(a, b, key=t, type=t, weight=len(evs), evidence=evs, role=roles[0] if roles else None)
         self.nodes, self.pair_ev, self.rel_ev, self.node_sents = {}, defaultdict(list), defaultdict(list), Counter()
+        self.documents = {}
         return G
 
 

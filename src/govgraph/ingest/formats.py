@@ -45,7 +45,11 @@ def read_file(path: Path, doc_id: str, fields: Fields = Fields(), part_size: int
 
     Bad JSONL lines are yielded as InputError instances (the rest of the file
     still counts). A text longer than part_size characters (default
-    parts.PART_SIZE) is yielded as several Records, `<id>#part0001`, ..."""
+    parts.PART_SIZE) is yielded as several Records, `<id>#part0001`, ...
+
+    Record meta: "encoding" (of the file), "source" (the id of the file read),
+    "title" and "date" (JSONL fields, as text) and, for a part, "part_of"
+    (the id of the whole text) and "offset" (where the part starts in it)."""
     path = Path(path)
     size = part_size or _parts.PART_SIZE
     try:
@@ -73,10 +77,18 @@ def read_file(path: Path, doc_id: str, fields: Fields = Fields(), part_size: int
 
 
 def _meta(enc, rid, base, offset):
-    meta = {"encoding": enc}
+    meta = {"encoding": enc, "source": base}
     if rid != base:
-        meta["offset"] = offset
+        meta.update(part_of=base, offset=offset)
     return meta
+
+
+def _field_text(value) -> str:
+    """A JSONL field value (title, date) as text: strings as they are, other JSON as JSON."""
+    if isinstance(value, str):
+        return _no_surrogates(value)
+    import json
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _jsonl(path, doc_id, enc, fields, size):
@@ -111,11 +123,12 @@ def _jsonl(path, doc_id, enc, fields, size):
                 yield InputError(f"{path}:{n}: duplicate id '{rid}' (first on line {seen[rid]}), record skipped")
                 continue
             seen[rid] = n
-            meta = {k: _no_surrogates(obj[f]) if isinstance(obj[f], str) else obj[f]
-                    for k, f in (("title", fields.title), ("date", fields.date)) if obj.get(f) is not None}
+            meta = {k: _field_text(obj[f]) for k, f in (("title", fields.title), ("date", fields.date))
+                    if obj.get(f) is not None}
+            meta.update(encoding=enc, source=doc_id)
             base = f"{doc_id}#{rid}"
             for pid, offset, part in _parts.numbered(base, _parts.split_text([text], size)):
-                yield Record(pid, part, {**meta, **({"offset": offset} if pid != base else {})})
+                yield Record(pid, part, {**meta, **({"part_of": base, "offset": offset} if pid != base else {})})
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

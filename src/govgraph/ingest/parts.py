@@ -3,8 +3,11 @@
 A text longer than PART_SIZE characters becomes several documents with ids
 `<id>#part0001`, `<id>#part0002`, ... (numbered from 1 in reading order; the
 number depends only on the text and PART_SIZE, so ids are stable). Each part's
-raw text is an exact slice of the file's text, so mention offsets are offsets
-into the part; `meta["offset"]` is where the part starts in the file's text.
+raw text is an exact slice of the file's text: `meta["offset"]` is where the
+part starts in it and `meta["part_of"]` the id of the whole text. Extraction
+runs on each part (so memory is bounded by the part size) and reports its
+results against the whole text: document id `<id>` and offsets into the
+file's text (`govgraph.pipeline.extract_document`).
 
 A part ends, in order of preference, after a blank line (a paragraph break),
 after sentence-final punctuation, after a line break, or at the size limit,
