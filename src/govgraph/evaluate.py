@@ -1,7 +1,11 @@
 """Grade a graph.json against gold files in the format of the annotation
 guidelines: strict/typed/relaxed entity P/R/F1, relation P/R/F1 and
 canonical-name accuracy, matched per document as ../shared/eval/score.py
-describes (one-to-one on shared surface forms; duplicates cost precision)."""
+describes (one-to-one on shared surface forms; duplicates cost precision).
+
+The report is the one ../shared/eval/score.py prints, to the character: the
+same numbers rounded to 4 places (--json), keys in the same order, and
+per-type and per-relation lines sorted by name."""
 
 import json
 import re
@@ -38,7 +42,8 @@ def _match(pred, gold, relaxed):
 def prf(tp, fp, fn):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
 def evaluate(graph_path, gold_dir) -> dict:
@@ -98,8 +103,8 @@ def evaluate(graph_path, gold_dir) -> dict:
         "entities_strict": prf(c["strict_tp"], c["strict_fp"], c["strict_fn"]),
         "entities_typed": prf(c["typed_tp"], c["typed_fp"], c["typed_fn"]),
         "entities_relaxed": prf(c["relaxed_tp"], c["relaxed_fp"], c["relaxed_fn"]),
+        "canonical_name_accuracy": round(c["canon"] / c["strict_tp"], 4) if c["strict_tp"] else 0.0,
         "relations": prf(c["rel_tp"], c["rel_fp"], c["rel_fn"]),
-        "canonical_name_accuracy": c["canon"] / c["strict_tp"] if c["strict_tp"] else 0.0,
         "per_type": {t: prf(v["tp"], v["fp"], v["fn"]) for t, v in per_type.items()},
         "per_relation": {t: prf(v["tp"], v["fp"], v["fn"]) for t, v in per_rel.items()},
         "gold_docs": len(files),
@@ -112,8 +117,8 @@ def format_report(r: dict) -> str:
         v = r[k]
         lines.append(f"{k:18s} P={v['p']:.3f} R={v['r']:.3f} F1={v['f1']:.3f} (tp={v['tp']} fp={v['fp']} fn={v['fn']})")
     lines.append(f"canonical_name_accuracy {r['canonical_name_accuracy']:.3f}")
-    for t, v in r["per_type"].items():
+    for t, v in sorted(r["per_type"].items()):
         lines.append(f"  type {t:13s} P={v['p']:.3f} R={v['r']:.3f} F1={v['f1']:.3f}")
-    for t, v in r["per_relation"].items():
+    for t, v in sorted(r["per_relation"].items()):
         lines.append(f"  rel  {t:15s} P={v['p']:.3f} R={v['r']:.3f} F1={v['f1']:.3f}")
     return "\n".join(lines)
