@@ -5,8 +5,10 @@ import xml.etree.ElementTree as ET
 import igraph
 import networkx as nx
 
-from export_sample import HOSTILE, sample_graph, xml_clean
+from export_sample import HOSTILE, copy_build, sample_graph, xml_clean
+from govgraph.cli import main
 from govgraph.export.graphml import write_graphml
+from govgraph.export.json import read_json
 
 
 def test_networkx_reads_nodes_edges_and_attributes(tmp_path):
@@ -79,3 +81,17 @@ def test_bytes_are_deterministic_and_write_is_atomic(tmp_path):
     write_graphml(sample_graph(), a)
     assert a.read_bytes() == b.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.graphml", "b.graphml"]
+
+
+def test_cli_export_rewrites_graphml_of_a_build(seeds_build, tmp_path):
+    out = copy_build(seeds_build, tmp_path / "build")
+    (out / "graph.graphml").write_text("old")
+    assert main(["export", str(out), "--format", "graphml"]) == 0
+    assert (out / "graph.graphml").read_bytes() == (seeds_build / "graph.graphml").read_bytes()
+    G = read_json(out / "graph.json")
+    R = nx.read_graphml(out / "graph.graphml")
+    assert (R.number_of_nodes(), R.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
+    assert set(R.nodes) == {xml_clean(str(n)) for n in G.nodes}
+    g = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
+    assert (g.vcount(), g.ecount()) == (G.number_of_nodes(), G.number_of_edges())
+    assert sorted(g.es["relation"]) == sorted(d["type"] for _, _, d in G.edges(data=True))

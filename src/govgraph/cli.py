@@ -176,11 +176,14 @@ def _exports(G, out, args, formats=FORMATS):
     written = []
     if "rdf" in formats:
         written += rdf.write_rdf(G, out)
+    # One layout of all edges for graph.html and graph.gexf, whatever --min-weight hides;
+    # write_gexf(G) alone computes the same one.
+    layout = html.compute_layout(G) if "html" in formats or "gexf" in formats else None
     if "html" in formats:
-        html.write_html(G, out / "graph.html", min_weight=args.min_weight)
+        html.write_html(G, out / "graph.html", min_weight=args.min_weight, layout=layout)
         written.append(out / "graph.html")
     if "gexf" in formats:
-        gexf.write_gexf(G, out / "graph.gexf")
+        gexf.write_gexf(G, out / "graph.gexf", positions=gexf.gephi_positions(layout))
         written.append(out / "graph.gexf")
     if "graphml" in formats:
         graphml.write_graphml(G, out / "graph.graphml")

@@ -1,4 +1,7 @@
-"""GEXF 1.3 export for Gephi: networkx's writer on the flat copy, plus viz colour/size/position."""
+"""GEXF 1.3 export for Gephi: networkx's writer on the flat copy, plus viz colour/size/position.
+
+The positions are graph.html's layout (govgraph.export.html.compute_layout), y flipped.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,10 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from govgraph.export.flat import flatten, write_atomic, xml_text
+from govgraph.export.html import compute_layout
 
 GEXF_VERSION = "1.3"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-LAYOUT_SEED = 42
-LAYOUT_SCALE = 1000.0  # Gephi works in pixel-like units; a unit square is a dot
 TYPE_COLORS = {
     "Agency": (31, 119, 180),
     "Organization": (255, 127, 14),
@@ -28,14 +30,14 @@ OTHER_COLOR = (127, 127, 127)
 def write_gexf(G: nx.MultiDiGraph, path, positions: dict | None = None) -> None:
     """Write G as GEXF 1.3 to path.
 
-    positions: {node id: (x, y) or (x, y, z)} in the caller's units; when None a
-    seeded spring layout is computed. Output bytes depend only on G and positions.
+    positions: {node id: (x, y) or (x, y, z)} in Gephi's coordinates (y up); when None,
+    graph.html's layout of G: gephi_positions(compute_layout(G)). Output bytes depend
+    only on G and positions.
     """
     H = flatten(G)
     if positions is None:
-        pos = _layout(H)
-    else:
-        pos = {xml_text(str(node)): xy for node, xy in positions.items()}
+        positions = gephi_positions(compute_layout(G))
+    pos = {xml_text(str(node)): xy for node, xy in positions.items()}
     for node, data in H.nodes(data=True):
         x, y, z = (tuple(float(c) for c in pos.get(node, (0.0, 0.0))) + (0.0,))[:3]
         r, g, b = TYPE_COLORS.get(data.get("type"), OTHER_COLOR)
@@ -54,6 +56,7 @@ def write_gexf(G: nx.MultiDiGraph, path, positions: dict | None = None) -> None:
     root = writer.xml
     root.set("xmlns:xsi", XSI)  # networkx's 1.3 table misspells the XML Schema namespace
     root.find("meta").attrib.pop("lastmodifieddate", None)  # today's date: bytes would change daily
+    root.find("graph").attrib.pop("name", None)  # not an attribute of <graph> in the GEXF 1.3 schema
     for attributes in root.iter("attributes"):
         attributes.attrib.pop("mode", None)  # 1.2 only; 1.3 takes the mode from <graph>
     for edge in root.iter("edge"):
@@ -65,16 +68,6 @@ def write_gexf(G: nx.MultiDiGraph, path, positions: dict | None = None) -> None:
     write_atomic(path, buf.getvalue())
 
 
-def _layout(H: nx.MultiDiGraph) -> dict:
-    simple = nx.Graph()
-    simple.add_nodes_from(H)
-    simple.add_edges_from((u, v) for u, v in H.edges() if u != v)
-    try:
-        pos = nx.spring_layout(simple, seed=LAYOUT_SEED, scale=LAYOUT_SCALE)
-    except ImportError:
-        # spring_layout needs scipy from 500 nodes on; govgraph does not require scipy.
-        shells = {}
-        for node, data in H.nodes(data=True):
-            shells.setdefault(data.get("type") or "", []).append(node)
-        pos = nx.shell_layout(simple, nlist=[shells[t] for t in sorted(shells)], scale=LAYOUT_SCALE)
-    return {node: tuple(float(c) for c in xy) for node, xy in pos.items()}
+def gephi_positions(layout: dict) -> dict:
+    """graph.html's pixel layout (y pointing down) as Gephi positions (y pointing up)."""
+    return {node: (float(xy[0]), 0.0 - float(xy[1])) for node, xy in layout.items()}

@@ -165,7 +165,11 @@ def compute_layout(G, seed: int = SEED) -> dict:
     width = 2.2 * UNIT * math.sqrt(max(len(simple), 1))
     pos, x, y, row_height = {}, 0.0, 0.0, 0.0
     for comp in comps:
-        sub = simple.subgraph(comp)
+        # A copy in sorted node order: a subgraph view of under half the graph iterates
+        # its node set, whose order changes with Python's string hash seed from run to run.
+        sub = nx.Graph()
+        sub.add_nodes_from(comp)
+        sub.add_edges_from((u, v) for u in comp for v in simple[u])
         order = list(sub)
         xy = _normalised(_component_layout(sub, seed), UNIT * math.sqrt(len(order)))
         size = 2 * UNIT * math.sqrt(len(order)) + UNIT
@@ -190,23 +194,47 @@ def _pivot_mds(G, seed, pivots=50):
     """Brandes & Pich's PivotMDS: classical MDS on hop distances to a few pivots, O(pivots * edges)."""
     nodes = list(G)
     index = {n: i for i, n in enumerate(nodes)}
+    # Plain lists of neighbour indices: breadth-first search over a subgraph view is ~10x slower.
+    adjacency = [[index[m] for m in G[n]] for n in nodes]
     k = min(pivots, len(nodes))
     D = np.zeros((len(nodes), k))
     nearest = np.full(len(nodes), np.inf)
-    pivot = max(nodes, key=G.degree)
+    pivot = index[max(nodes, key=G.degree)]
     for j in range(k):
-        for n, d in nx.single_source_shortest_path_length(G, pivot).items():
-            D[index[n], j] = d
+        D[:, j] = _hops(adjacency, pivot)
         nearest = np.minimum(nearest, D[:, j])
-        pivot = nodes[int(np.argmax(nearest))]  # next pivot: farthest from those chosen
+        pivot = int(np.argmax(nearest))  # next pivot: farthest from those chosen
     C = D**2
     C -= C.mean(axis=0)
     C -= C.mean(axis=1, keepdims=True)
     U, S, _ = np.linalg.svd(-0.5 * C, full_matrices=False)
     xy = U[:, :2] * S[:2]
     xy *= np.sign(xy[np.argmax(np.abs(xy), axis=0), [0, 1]])  # SVD signs are arbitrary
+    # U * S is in squared hops: rescale to a mean edge length of 1 before the jitter below.
+    src = np.repeat(np.arange(len(nodes)), [len(a) for a in adjacency])
+    dst = np.fromiter((v for a in adjacency for v in a), dtype=np.intp, count=len(src))
+    mean_edge = float(np.linalg.norm(xy[src] - xy[dst], axis=1).mean()) if len(src) else 0.0
+    if mean_edge > 0:
+        xy /= mean_edge
     # Nodes at equal distances from every pivot (leaves of one hub) would coincide.
     return xy + np.random.default_rng(seed).uniform(-0.35, 0.35, xy.shape)
+
+
+def _hops(adjacency, source):
+    """Hop distance from source to every node (breadth-first; the graph is connected)."""
+    dist = [-1] * len(adjacency)
+    dist[source] = 0
+    frontier, hops = [source], 0
+    while frontier:
+        hops += 1
+        reached = []
+        for u in frontier:
+            for v in adjacency[u]:
+                if dist[v] < 0:
+                    dist[v] = hops
+                    reached.append(v)
+        frontier = reached
+    return dist
 
 
 def _normalised(xy, radius):
