@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..ingest import Document
+from ..nlp.candidates import doc_text
 from .articles import article_index
 
 
@@ -37,11 +38,13 @@ class Sentence:
 
 def sentences(document: Document, doc) -> list[Sentence]:
     out = []
+    whole = doc_text(doc)
     for s in doc.sents:
-        text = s.text.strip()
+        raw = whole[s.start_char:s.end_char]
+        text = raw.strip()
         if not text:
             continue
-        lead = len(s.text) - len(s.text.lstrip())
+        lead = len(raw) - len(raw.lstrip())
         a, b = s.start_char + lead, s.start_char + lead + len(text)
         ra, rb = document.raw_span(a, b)
         # shown as written: a traditional-character text is matched converted, cited original

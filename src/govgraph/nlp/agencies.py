@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import Cand, add_candidates, alternation, doc_text, naming
+from .candidates import Cand, add_candidates, alternation, doc_text, naming, tagged
 
 # LAC tags a name part can carry
 _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
@@ -87,8 +87,8 @@ class AgencyRecognizer:
                 yield Cand(m.start(), m.end(), "Agency", "national", 5, {})
         # LAC ORG words with no head we know: other named organisations
         covered = {i for s, e in seen for i in range(s, e)}
-        for tok in doc:
-            if tok.tag_ == "ORG" and tok.idx not in covered and not self.agency_head.search(tok.text[-3:]):
+        for tok in tagged(doc, ("ORG",)):
+            if tok.idx not in covered and not self.agency_head.search(tok.text[-3:]):
                 s, e = self._trim(text, tok.idx, tok.idx + len(tok))
                 name = text[s:e]
                 if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic:

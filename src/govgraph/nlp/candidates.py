@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc, Span
 
@@ -72,6 +73,17 @@ def token_bounds(doc: Doc) -> tuple[set[int], set[int]]:
     arr = doc.to_array([IDX, LENGTH])
     starts = arr[:, 0].tolist()
     return set(starts), {s + n for s, n in zip(starts, arr[:, 1].tolist())}
+
+
+def tagged(doc: Doc, tags) -> list:
+    """The tokens whose tag_ is one of tags (found in the tag array; Token objects only for them)."""
+    strings = doc.vocab.strings
+    wanted = [strings.add(t) for t in tags]
+    return [doc[i] for i in np.flatnonzero(np.isin(doc.to_array(TAG), wanted)).tolist()]
+
+
+def token_starts(doc: Doc) -> list[int]:
+    return doc.to_array(IDX).tolist()
 
 
 def tags_by_start(doc: Doc) -> dict[int, str]:

@@ -7,7 +7,7 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Span
 
-from .candidates import register_extensions
+from .candidates import register_extensions, token_starts
 
 # which types may sit inside which (凯里市 in 凯里市妇联; an agency inside a policy title)
 _NESTABLE = {
@@ -48,7 +48,7 @@ def select(cands):
 def align(doc, offsets):
     """Split tokens so that every char offset in offsets is a token boundary."""
     cuts = {}
-    starts = [t.idx for t in doc]  # (doc.text and char_span rebuild the text on every call)
+    starts = token_starts(doc)
     for off in offsets:
         i = bisect.bisect_right(starts, off) - 1
         if i < 0:

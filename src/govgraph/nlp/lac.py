@@ -68,15 +68,19 @@ def _viterbi(emissions: np.ndarray, trans: np.ndarray) -> np.ndarray:
     """Batched Viterbi over (batch, steps, tags) emissions of one length."""
     b, steps, k = emissions.shape
     score = emissions[:, 0].copy()
-    back = np.empty((steps, b, k), dtype=np.int64)
+    back = np.empty((steps, b, k), dtype=np.intp)
+    to_from = np.ascontiguousarray(trans.T)[None]  # reduce over the last, contiguous axis
+    cand = np.empty((b, k, k), dtype=emissions.dtype)
     for t in range(1, steps):
-        cand = score[:, :, None] + trans[None]  # (b, from, to)
-        back[t] = cand.argmax(axis=1)
-        score = np.take_along_axis(cand, back[t][:, None, :], axis=1)[:, 0] + emissions[:, t]
-    path = np.empty((b, steps), dtype=np.int64)
+        np.add(score[:, None, :], to_from, out=cand)  # (batch, to, from)
+        best = cand.argmax(axis=2)
+        back[t] = best
+        score = np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0] + emissions[:, t]
+    path = np.empty((b, steps), dtype=np.intp)
     path[:, -1] = score.argmax(axis=1)
+    rows = np.arange(b)
     for t in range(steps - 1, 0, -1):
-        path[:, t - 1] = back[t][np.arange(b), path[:, t]]
+        path[:, t - 1] = back[t][rows, path[:, t]]
     return path
 
 

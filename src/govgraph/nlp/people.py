@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import Cand, add_candidates, doc_text, naming
+from .candidates import Cand, add_candidates, doc_text, naming, tagged
 
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "公孙", "西门", "南宫")
 _BYLINE = re.compile(r"^[■●▲◆□]|[（(](?:本报)?(?:记者|通讯员|见习记者|特约记者)|^(?:本报)?(?:记者|通讯员)")
@@ -33,9 +33,7 @@ class PersonRecognizer:
                 for c in self._byline(doc, sent):
                     byline_spans.append((c.start, c.end))
                     yield c
-        for tok in doc:
-            if tok.tag_ != "PER":
-                continue
+        for tok in tagged(doc, ("PER",)):
             s, e = tok.idx, tok.idx + len(tok)
             if any(bs <= s < be for bs, be in byline_spans):
                 continue

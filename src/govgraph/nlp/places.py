@@ -6,7 +6,8 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import CJK, Cand, add_candidates, alternation, doc_text, naming, tags_by_start, token_bounds
+from .candidates import (CJK, Cand, add_candidates, alternation, doc_text, naming, tagged, tags_by_start,
+                         token_bounds)
 
 # real division names that are also common words
 _AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全乡", "本市", "本县", "城区", "矿区", "郊区", "社区", "新区", "市中区", "市区", "中心", "江南", "江北", "河西", "河东", "城关"}
@@ -23,6 +24,13 @@ class PlaceRecognizer:
         # township names shorter than 3 characters are mostly common words (街道)
         self.forms = {f for f in self.div.forms() if len(f) >= 2 and f not in _AMBIGUOUS
                       and not (len(f) < 3 and all(d.level == "township" for d in self.div.lookup(f)))}
+        # lengths of the forms by their first two characters, longest first: a position is
+        # tried only at the lengths a form starting there can have
+        by_prefix = {}
+        for f in self.forms:
+            if len(f) <= _MAXLEN:
+                by_prefix.setdefault(f[:2], set()).add(len(f))
+        self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
         self.generic = set(naming()["generic_places"])
         n = naming()
         self.full_suffix = tuple(n["level_chars"]) + ("街道", "自治区", "地区", "新区")
@@ -45,9 +53,9 @@ class PlaceRecognizer:
             i, e = sent.start_char, sent.end_char
             while i < e:
                 hit = None
-                for L in range(min(_MAXLEN, e - i), 1, -1):
+                for L in self.lengths.get(text[i:i + 2], ()):
                     f = text[i:i + L]
-                    if f in self.forms and self._accept(f, i, i + L, text, starts, ends, taken) \
+                    if i + L <= e and f in self.forms and self._accept(f, i, i + L, text, starts, ends, taken) \
                             and not self._overrun(text, i, i + L, e):
                         hit = L
                         break
@@ -65,7 +73,7 @@ class PlaceRecognizer:
                 else:
                     i += 1
         # LAC LOC words and suffixed names not covered by the gazetteer
-        for tok in doc:
+        for tok in tagged(doc, ("LOC", "n", "nz", "ns")):
             if tok.tag_ == "LOC" or tok.tag_ in ("n", "nz", "ns", "LOC") and len(tok) >= 3:
                 s = tok.idx
                 e = s + len(tok)
