@@ -191,3 +191,23 @@ def test_an_interrupted_build_keeps_what_it_extracted(tmp_path, monkeypatch, cap
     assert cache_counts(capsys.readouterr().err) == (tasks[0], 12 - tasks[0])
     assert build(corpus, full, "--no-cache") == 0
     assert differing_outputs(out, full) == []
+
+
+def test_pipeline_version_follows_a_model_folder_retrained_in_place(tmp_path):
+    import os
+
+    model = tmp_path / "model"
+    (model / "ner").mkdir(parents=True)
+    (model / "config.cfg").write_text("[nlp]\nlang = \"zh\"\n", encoding="utf-8")
+    (model / "meta.json").write_text("{}", encoding="utf-8")
+    weights = model / "ner" / "model"
+    weights.write_bytes(b"\1" * 64)
+    v = pipeline_version(str(model))
+    assert v == pipeline_version(str(model)) != pipeline_version(None)
+    weights.write_bytes(b"\2" * 65)  # retrained: config and meta unchanged
+    assert pipeline_version(str(model)) != v
+    v = pipeline_version(str(model))
+    st = weights.stat()
+    weights.write_bytes(b"\3" * 65)  # same size, new time
+    os.utime(weights, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert pipeline_version(str(model)) != v

