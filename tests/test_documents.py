@@ -49,6 +49,17 @@ def test_custom_jsonl_fields_give_ids_titles_and_dates(tmp_path):
     for m in mentions:
         assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
     assert "湖北省公安厅" not in {n["name"] for n in data["nodes"]}  # "text" was not read
+    # the RDF carries them too, for every document read
+    from rdflib import Graph, Literal
+    from rdflib.namespace import DCTERMS
+
+    from govgraph.export.rdf import doc_iri
+
+    rdf = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert rdf.value(doc_iri("feed.jsonl#n-17"), DCTERMS.title) == Literal("民政工作简报")
+    assert rdf.value(doc_iri("feed.jsonl#42"), DCTERMS.date) == Literal("20240306")
+    assert rdf.value(doc_iri("feed.jsonl#3"), DCTERMS.identifier) == Literal("feed.jsonl#3")
+    assert rdf.value(doc_iri("feed.jsonl#3"), DCTERMS.title) is None
 
 
 def test_every_input_file_is_a_row_and_clashing_names_stay_apart(tmp_path):

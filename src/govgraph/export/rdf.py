@@ -158,9 +158,13 @@ class _Blocks:
         self.spans: dict[str, set[str]] = {}  # span IRI -> its classes (and gg:sentenceText) so far
         self.places: set[str] = set()  # gazetteer ancestors already written
         self.roles: set[str] = set()
+        # title and date of each document read (graph.json's documents table)
+        self.meta = {d["id"]: d for d in G.graph.get("documents") or () if isinstance(d, dict) and "id" in d}
 
     def __iter__(self):
         G = self.G
+        for doc in sorted(self.meta):  # every document read, with its title and date
+            yield from self._document(doc)
         for node_id in sorted(G.nodes, key=str):
             yield from self._entity(str(node_id), G.nodes[node_id])
         edges = sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
@@ -171,7 +175,10 @@ class _Blocks:
         d = _doc(doc)
         if d not in self.docs:
             self.docs.add(d)
-            yield d, [(A, _gg.Document), (_dcterms.identifier, (doc, None, None))]
+            po = [(A, _gg.Document), (_dcterms.identifier, (doc, None, None))]
+            meta = self.meta.get(doc, {})
+            po += [(_dcterms[k], (str(meta[k]), None, None)) for k in ("title", "date") if meta.get(k)]
+            yield d, po
 
     def _span(self, cls: str, item: dict, extra=()):
         s = _span(item["doc"], item["start"], item["end"])
