@@ -376,8 +376,9 @@ def test_interrupt_while_writing_leaves_every_file_whole(how, versions, tmp_path
     old file or a whole new one; Ctrl-C also removes the temporary file."""
     b, old = versions
     out = previous_outputs(versions, tmp_path)
-    child = subprocess.run([sys.executable, "-c", CHILD, "graph.html", how, "build", str(b), "-o", str(out), "--no-progress"],
-                           capture_output=True, text=True)
+    # one job: the exports are written one after another, in this process
+    child = subprocess.run([sys.executable, "-c", CHILD, "graph.html", how, "build", str(b), "-o", str(out),
+                            "--no-progress", "--jobs", "1"], capture_output=True, text=True)
     assert child.returncode == (-signal.SIGKILL if how == "kill" else -signal.SIGINT), child.stderr
     now = snapshot(out)
     leftovers = temp_files(out)
@@ -393,6 +394,32 @@ def test_interrupt_while_writing_leaves_every_file_whole(how, versions, tmp_path
     assert {m["doc"] for n in json.loads(now["graph.json"])["nodes"] for m in n["mentions"]} == {p.name for p in b.iterdir()}
     for name in ("graph.html", "graph.gexf", "graph.graphml"):  # not reached: still the old ones
         assert now[name] == old[name], name
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="exports run in two processes on Linux only")
+@pytest.mark.parametrize("how", ["kill", "interrupt"])
+def test_export_process_killed_or_interrupted(how, versions, tmp_path):
+    """Two jobs: the exports are split between the build and a forked process. When the
+    process writing graph.html dies (or is interrupted), the build says so and every output
+    is the old file or a whole new one."""
+    b, old = versions
+    out = previous_outputs(versions, tmp_path)
+    child = subprocess.run([sys.executable, "-c", CHILD, "graph.html", how, "build", str(b), "-o", str(out),
+                            "--no-progress", "--jobs", "2"], capture_output=True, text=True)
+    if how == "kill":
+        assert child.returncode == 2, child.stderr
+        assert "govgraph: error: export process exited with code -9" in child.stderr
+    else:
+        assert child.returncode == -signal.SIGINT, child.stderr
+    now = snapshot(out)
+    leftovers = temp_files(out)
+    assert all(n.startswith(".graph.html.") for n in leftovers), leftovers
+    outputs = {name: data for name, data in now.items() if name not in leftovers}
+    # the other process may have finished: new neo4j/ files for types the old build lacked
+    assert set(old) <= set(outputs) and all(n.startswith("neo4j/") for n in set(outputs) - set(old))
+    for name, data in outputs.items():
+        assert name not in old or data == old[name] or is_whole(name, data), name
+    assert now["graph.html"] == old["graph.html"]
 
 
 def test_output_folder_that_is_a_file(tmp_path):

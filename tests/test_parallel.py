@@ -1,12 +1,13 @@
 """--jobs N and --executor dask give the graph of a one-process build; results stream in input order."""
 
 import random
+import sys
 import threading
 import time
 from concurrent.futures import Future
 
 import pytest
-from small_corpus import differing_outputs, paragraphs, write_corpus
+from small_corpus import OUTPUTS, differing_outputs, paragraphs, write_corpus
 
 from govgraph.cli import main
 from govgraph.executors import run_documents
@@ -28,8 +29,8 @@ def local_build(corpus, tmp_path_factory):
 def test_process_pool_build_equals_one_process_build(corpus, local_build, tmp_path, capsys):
     assert main(["build", str(corpus), "-o", str(tmp_path), "--jobs", "2", "--no-cache", "--no-progress"]) == 0
     assert "jobs 2 (processes)" in capsys.readouterr().err
-    assert differing_outputs(local_build, tmp_path, ("graph.json", "graph.ttl", "graph.nt", "graph.gexf",
-                                                     "graph.graphml", "graph.html")) == []
+    # the exports too, which two jobs write in two processes
+    assert differing_outputs(local_build, tmp_path, (*OUTPUTS, "graph.jsonld", "graph.html")) == []
 
 
 def test_dask_build_equals_one_process_build(corpus, local_build, tmp_path, capsys):
@@ -101,3 +102,30 @@ def test_a_failed_task_stops_the_build_and_cancels_the_rest():
     with pytest.raises(RuntimeError, match="worker failed"):
         list(run_documents(iter(_docs(200)), ex, chunk_docs=4, window=4))
     assert ex.closed is True
+
+
+def test_exports_in_two_processes_keep_order_and_raise_the_childs_error(tmp_path):
+    import os
+
+    from govgraph.export.run import run_exports
+
+    def task(name, fail=None):
+        def run():
+            if fail:
+                raise fail
+            (tmp_path / name).write_text(str(os.getpid()))
+            return [tmp_path / name]
+        return run
+
+    tasks = [(4.0, task("a")), (3.0, task("b")), (1.0, task("c")), (0.5, task("d"))]
+    assert run_exports(tasks, processes=2) == [tmp_path / n for n in "abcd"]
+    pids = {(tmp_path / n).read_text() for n in "abcd"}
+    assert len(pids) == (2 if sys.platform.startswith("linux") else 1) and str(os.getpid()) in pids
+    # a - and c, d - go to one side, b to the other: whichever side fails, the error is raised here
+    for i in range(2):
+        failing = list(tasks)
+        failing[i] = (failing[i][0], task("x", PermissionError(f"{tmp_path}/x: denied")))
+        with pytest.raises(PermissionError, match="x: denied"):
+            run_exports(failing, processes=2)
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        run_exports([(1.0, task("a")), (1.0, lambda: [1 / 0])], processes=2)

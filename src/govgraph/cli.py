@@ -145,7 +145,7 @@ def build(args) -> int:
     written = [out / "graph.json"]
     write_json(G, out / "graph.json")
     run["graph_s"] = time.time() - t0 - run["extract_s"]
-    written += _exports(G, out, args)
+    written += _exports(G, out, args, processes=min(2, executor.workers) if executor.name == "processes" else 1)
     summary(G, builder, skipped, time.time() - t0, written, run)
     return 0
 
@@ -170,27 +170,40 @@ def _positive_int(text):
 FORMATS = ("rdf", "html", "gexf", "graphml", "neo4j")
 
 
-def _exports(G, out, args, formats=FORMATS):
-    """The other formats; each exporter writes its files atomically."""
+def _exports(G, out, args, formats=FORMATS, processes: int = 1):
+    """The other formats; each exporter writes its files atomically. With processes > 1
+    they are written in two processes (see govgraph.export.run)."""
     from .export import gexf, graphml, html, neo4j, rdf
-    written = []
+    from .export.run import run_exports
+
+    def drawings():
+        # One layout of all edges for graph.html and graph.gexf, whatever --min-weight hides;
+        # write_gexf(G) alone computes the same one.
+        layout = html.compute_layout(G)
+        paths = []
+        if "html" in formats:
+            html.write_html(G, out / "graph.html", min_weight=args.min_weight, layout=layout)
+            paths.append(out / "graph.html")
+        if "gexf" in formats:
+            gexf.write_gexf(G, out / "graph.gexf", positions=gexf.gephi_positions(layout))
+            paths.append(out / "graph.gexf")
+        return paths
+
+    # (relative cost, task): costs as measured on the corpus of benchmarks/throughput.py
+    tasks = []
     if "rdf" in formats:
-        written += rdf.write_rdf(G, out)
-    # One layout of all edges for graph.html and graph.gexf, whatever --min-weight hides;
-    # write_gexf(G) alone computes the same one.
-    layout = html.compute_layout(G) if "html" in formats or "gexf" in formats else None
-    if "html" in formats:
-        html.write_html(G, out / "graph.html", min_weight=args.min_weight, layout=layout)
-        written.append(out / "graph.html")
-    if "gexf" in formats:
-        gexf.write_gexf(G, out / "graph.gexf", positions=gexf.gephi_positions(layout))
-        written.append(out / "graph.gexf")
-    if "graphml" in formats:
+        tasks.append((4.0, lambda: rdf.write_rdf(G, out)))
+    if "html" in formats or "gexf" in formats:
+        tasks.append((3.5, drawings))
+    def write_graphml():
         graphml.write_graphml(G, out / "graph.graphml")
-        written.append(out / "graph.graphml")
+        return [out / "graph.graphml"]
+
+    if "graphml" in formats:
+        tasks.append((1.5, write_graphml))
     if "neo4j" in formats:
-        written.append(neo4j.write_neo4j(G, out))
-    return written
+        tasks.append((0.5, lambda: [neo4j.write_neo4j(G, out)]))
+    return run_exports(tasks, processes)
 
 
 def export(args) -> int:
@@ -199,7 +212,8 @@ def export(args) -> int:
     out = Path(args.dir)
     G = read_json(out / "graph.json")
     formats = FORMATS if args.format == "all" else (args.format,)
-    for p in _exports(G, out, args, formats):
+    from .executors import default_jobs
+    for p in _exports(G, out, args, formats, processes=min(2, default_jobs())):
         print(f"wrote {p}", file=sys.stderr)
     return 0
 
