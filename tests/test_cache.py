@@ -21,13 +21,13 @@ SRC = Path(govgraph.executors.__file__).resolve().parent
 def extracted(monkeypatch):
     """Ids of the documents the (one-process) build extracts rather than reads from the cache."""
     seen = []
-    real = govgraph.executors.extract_chunk
+    real = govgraph.executors._run_chunk
 
     def counting(model, documents):
         seen.extend(d.id.split("#", 1)[1] for d in documents)
         return real(model, documents)
 
-    monkeypatch.setattr(govgraph.executors, "extract_chunk", counting)
+    monkeypatch.setattr(govgraph.executors, "_run_chunk", counting)
     return seen
 
 
@@ -173,7 +173,7 @@ def test_document_key_covers_id_text_and_fields():
 def test_an_interrupted_build_keeps_what_it_extracted(tmp_path, monkeypatch, capsys):
     corpus = write_corpus(tmp_path / "news.jsonl", paragraphs(12))
     out, full = tmp_path / "out", tmp_path / "full"
-    real = govgraph.executors.extract_chunk
+    real = govgraph.executors._run_chunk
     tasks = []
 
     def interrupted(model, documents):
@@ -182,10 +182,13 @@ def test_an_interrupted_build_keeps_what_it_extracted(tmp_path, monkeypatch, cap
             raise KeyboardInterrupt  # Ctrl-C during the second task
         return real(model, documents)
 
-    monkeypatch.setattr(govgraph.executors, "extract_chunk", interrupted)
+    monkeypatch.setattr(govgraph.executors, "_run_chunk", interrupted)
+    run = govgraph.executors.run_documents  # small tasks, so that the corpus takes several
+    monkeypatch.setattr(govgraph.executors, "run_documents",
+                        lambda *a, **k: run(*a, **{**k, "max_chars": 400, "min_chars": 100}))
     with pytest.raises(KeyboardInterrupt):
         build(corpus, out)
-    monkeypatch.setattr(govgraph.executors, "extract_chunk", real)
+    monkeypatch.setattr(govgraph.executors, "_run_chunk", real)
     capsys.readouterr()
     assert build(corpus, out) == 0
     assert cache_counts(capsys.readouterr().err) == (tasks[0], 12 - tasks[0])

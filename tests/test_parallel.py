@@ -129,3 +129,16 @@ def test_exports_in_two_processes_keep_order_and_raise_the_childs_error(tmp_path
             run_exports(failing, processes=2)
     with pytest.raises(RuntimeError, match="ZeroDivisionError"):
         run_exports([(1.0, task("a")), (1.0, lambda: [1 / 0])], processes=2)
+
+
+def test_the_build_process_does_not_load_spacy_when_workers_extract(corpus, tmp_path):
+    # with several jobs the pipeline is only named here (PipelineSpec) and loaded in the
+    # workers: importing spaCy in the build's own process would add its second of start-up
+    import subprocess
+
+    code = ("import sys; from govgraph.cli import main; "
+            "assert main(['build', sys.argv[1], '-o', sys.argv[2], '--jobs', '2', '--no-progress']) == 0; "
+            "print('spacy' in sys.modules, 'onnxruntime' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(corpus), str(tmp_path / "out")],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"], done.stderr

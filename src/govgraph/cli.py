@@ -96,9 +96,8 @@ def build(args) -> int:
     from .executors import make_executor, run_documents
     from .export.json import write_json
     from .graph import GraphBuilder
-    from .ingest import Fields, iter_documents
+    from .ingest import Fields, count_documents, iter_documents
     from .nlp import PipelineSpec
-    from .pipeline import count_documents
 
     t0 = time.time()
     out = Path(args.output)

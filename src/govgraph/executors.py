@@ -12,7 +12,6 @@ from collections import deque
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
-from .pipeline import extract_chunk
 
 
 def default_jobs() -> int:
@@ -34,7 +33,7 @@ class LocalExecutor:
 
     def submit(self, documents) -> Future:
         f = Future()
-        f.set_result(extract_chunk(self.model, documents))
+        f.set_result(_run_chunk(self.model, documents))
         return f
 
     def close(self, cancel=False):
@@ -98,7 +97,7 @@ class ProcessExecutor:
             from concurrent.futures import ProcessPoolExecutor
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_init_worker, initargs=(self.model,))
-        return self._pool.submit(extract_chunk, self.model, documents)
+        return self._pool.submit(_run_chunk, self.model, documents)
 
     def close(self, cancel=False):
         if self._pool is not None:
@@ -137,6 +136,12 @@ class DaskExecutor:
 
 def _dask_task(model, documents):
     limit_onnx_threads(1)  # before the worker's first task loads the pipeline
+    return _run_chunk(model, documents)
+
+
+def _run_chunk(model, documents):
+    # imported where the task runs: the build's own process needs no spaCy with several jobs
+    from .pipeline import extract_chunk
     return extract_chunk(model, documents)
 
 
@@ -173,19 +178,26 @@ def run_documents(documents, executor, cache=None, total_chars: int | None = Non
     """Yield (DocResult, from_cache) for Documents, in input order.
 
     Tasks are large, since LAC batches the equal-length sentences of a task (a
-    100k-character task runs about 1.3x faster than a 7k one), and shrink as
-    the end nears (a share of what is left, when total_chars is known), so
-    that no worker runs a long last task while the others wait. A task closes
-    at its size in characters to extract or at chunk_docs documents; at most
-    `window` tasks (default 2 per worker) are in flight."""
+    100k-character task runs about 1.3x faster than a 7k one). When total_chars
+    is known, they are of one size, up to max_chars, chosen so that every worker
+    gets the same number of them: none runs a last task while the others wait.
+    A task closes at its size in characters to extract or at chunk_docs
+    documents; at most `window` tasks (default 2 per worker) are in flight."""
     from .cache import document_key
 
     workers = max(1, executor.workers)
     seen = 0
 
+    # With the total known, tasks of one size that gives every worker the same number of
+    # them (all finish together); else max_chars, shrinking towards the end of what is known.
+    if total_chars and workers > 1:
+        rounds = max(1, -(-total_chars // (workers * max_chars)))
+        planned = max(min_chars, -(-total_chars // (workers * rounds)))
+    else:
+        planned = max_chars
+
     def target():
-        left = (total_chars - seen) // (2 * workers) if total_chars else max_chars
-        return max(min_chars, min(max_chars, left))
+        return planned if not total_chars or seen < total_chars else min_chars
 
     window = window or 2 * workers
     pending: deque[_Chunk] = deque()

@@ -70,20 +70,3 @@ def extract_chunk(model: str | None, documents: list[Document]) -> list[dict]:
     with _LOCK:
         nlp = load_pipeline(model)
         return list(extract_all(nlp, documents, batch=max(1, len(documents))))
-
-
-def count_documents(inputs, fields=None) -> tuple[int, int]:
-    """(documents, characters) that iter_documents will yield, read without repair (for progress bars)."""
-    from .ingest import Fields, InputError, find_inputs
-    from .ingest.formats import read_file
-
-    n = chars = 0
-    for path, doc_id in find_inputs(inputs):
-        try:
-            for rec in read_file(path, doc_id, fields or Fields()):
-                if not isinstance(rec, InputError) and rec.raw.strip():
-                    n += 1
-                    chars += len(rec.raw)
-        except InputError:
-            pass
-    return n, chars

@@ -17,7 +17,7 @@ import io
 import json
 from pathlib import Path
 
-from ..nlp.candidates import TYPES
+from ..nlp.spec import TYPES
 
 
 class GazetteerError(ValueError):

@@ -190,3 +190,17 @@ def iter_documents(inputs: Iterable[str], fields: Fields = Fields(),
                 report(f"{path}: no text in {rec.id}")
                 continue
             yield make_document(rec.id, rec.raw, rec.meta, rec.visible, traditional)
+
+
+def count_documents(inputs, fields=None) -> tuple[int, int]:
+    """(documents, characters) that iter_documents will yield, read without repair (for progress bars)."""
+    n = chars = 0
+    for path, doc_id in find_inputs(inputs):
+        try:
+            for rec in read_file(path, doc_id, fields or Fields()):
+                if not isinstance(rec, InputError) and rec.raw.strip():
+                    n += 1
+                    chars += len(rec.raw)
+        except InputError:
+            pass
+    return n, chars

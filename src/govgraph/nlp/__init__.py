@@ -3,81 +3,19 @@
 `load_pipeline()` builds the embedded default from `default.cfg`;
 `load_pipeline("zh_core_web_sm")` (a name or path of an installed spaCy
 pipeline) runs that model and maps its OntoNotes entities instead.
+
+spaCy is imported when the pipeline is first asked for, not with this
+package: a build with several jobs names the pipeline (`PipelineSpec`) in its
+own process and loads it only in the workers.
 """
 
-import json
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
-import spacy
-from spacy.language import Language
-
-from . import agencies, entities, enumerations, lac, ontonotes, people, places, programs, user  # noqa: F401  (registers factories)
-from .candidates import TYPES, register_extensions
+from .spec import PipelineSpec
 
 __all__ = ["load_pipeline", "process", "PipelineSpec", "TYPES"]
 
-RECOGNISERS = ["gg_places", "gg_agencies", "gg_enumerations", "gg_programs", "gg_people"]
 
-
-def default_config():
-    text = resources.files(__package__).joinpath("default.cfg").read_text(encoding="utf-8")
-    return spacy.util.load_config_from_str(text)
-
-
-@dataclass(frozen=True)
-class PipelineSpec:
-    """What a worker needs to build the same pipeline: the model and the users'
-    gazetteer entries themselves (JSON lines), so no worker reads the files."""
-    model: str | None = None
-    entries: tuple[str, ...] = ()
-
-    @classmethod
-    def make(cls, model=None, gazetteers=()):
-        from ..gazetteers.user import load_user_gazetteer
-        entries = [e for g in gazetteers for e in load_user_gazetteer(g)]
-        return cls(model, tuple(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entries))
-
-
-def load_pipeline(model: "str | PipelineSpec | None" = None, gazetteers=()) -> Language:
-    """The embedded default (model None) or an installed spaCy pipeline, with
-    govgraph's components, plus the entries of the users' gazetteer files."""
-    spec = model if isinstance(model, PipelineSpec) else PipelineSpec.make(model, gazetteers)
-    return _load(spec)
-
-
-@lru_cache(maxsize=4)
-def _load(spec: PipelineSpec) -> Language:
-    nlp = _base(spec.model)
-    if spec.entries:
-        nlp.add_pipe("gg_user", before="gg_entities", config={"entries": [json.loads(e) for e in spec.entries]})
-    return nlp
-
-
-def _base(model) -> Language:
-    register_extensions()
-    if model is None:
-        return spacy.util.load_model_from_config(default_config(), auto_fill=True, validate=True)
-    nlp = spacy.load(model)
-    if not any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer")):
-        nlp.add_pipe("sentencizer", first=True, config={"punct_chars": list("。！？!?；;\n")})
-    nlp.add_pipe("gg_from_ents", last=True)
-    for name in RECOGNISERS:
-        nlp.add_pipe(name, last=True)
-    nlp.add_pipe("gg_entities", last=True)
-    return nlp
-
-
-def process(nlp: Language, documents):
-    """Run the pipeline over Documents (from govgraph.ingest); yields (document, Doc)."""
-    documents = list(documents)
-    if hasattr(nlp.tokenizer, "pipe"):  # LAC tags all sentences of the batch together
-        docs = list(nlp.tokenizer.pipe([d.clean for d in documents]))
-    else:
-        docs = [nlp.make_doc(d.clean) for d in documents]
-    for d, doc in zip(documents, docs):
-        doc._.gaps = d.gaps
-        doc._.space_gaps = d.space_gaps
-    for d, doc in zip(documents, nlp.pipe(docs)):
-        yield d, doc
+def __getattr__(name):
+    if name in ("load_pipeline", "process", "TYPES", "RECOGNISERS", "default_config"):
+        from . import load
+        return getattr(load, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,7 +17,7 @@ import numpy as np
 from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc, Span
 
-TYPES = ("Agency", "Organization", "Program", "Policy", "Place", "Person")
+from .spec import TYPES  # noqa: F401
 
 
 @dataclass
