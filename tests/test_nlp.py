@@ -132,3 +132,19 @@ def test_central_bodies_by_name_not_departments_in_general(nlp):
     found, _ = ents(nlp, "为提升加工贸易发展水平商务部出台意见。各级民政部门要提高站位。")
     assert ("商务部", "Agency") in found
     assert not any(t.startswith("民政部") for t, _ in found)
+
+
+def test_unnamed_companies_and_indefinite_descriptions_are_not_organisations(nlp):
+    # a body of industry words alone, or "一家…", describes a kind of company (GUIDELINES: 物业公司)
+    for text in ("该村成立乡村旅游运营管理有限公司，带动村民增收。", "农民专业合作社带动农户增收。",
+                 "广东南海区一家科技公司开发了该系统。", "小区物业公司负责维修。"):
+        found, _ = ents(nlp, text)
+        assert not [t for t, lab in found if lab == "Organization"], (text, found)
+    # a trade name, a place in front, or a bank named by its field are names
+    for text, name in (("阳光农业专业合作社成立于2019年。", "阳光农业专业合作社"),
+                       ("万科物业服务有限公司进驻小区。", "万科物业服务有限公司"),
+                       ("凯里市物业管理有限公司负责。", "凯里市物业管理有限公司"),
+                       ("他在农业银行办理了贷款。", "农业银行"),
+                       ("他在交通银行办理了业务。", "交通银行")):
+        found, _ = ents(nlp, text)
+        assert (name, "Organization") in found, (text, found)

@@ -16,6 +16,9 @@ _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "�
 # bodies that make "…局/部/办" a common word, not a name (格局, 全部, 经办)
 _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:一家|某|该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
 _DEICTIC = tuple("全各该本我此这年")
+# an indefinite description inside a name: 广东南海区一家科技公司 is some company, not a named one
+_INDEFINITE = re.compile("一家|一个|一所|一批|某")
+_COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "合作社"}
 # generic bodies: cadres, party groups, a bare level word before the head
 _GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)(?:政务服务大厅|政务服务中心|党组|党支部|党委|党总支|办)$")
 
@@ -56,6 +59,7 @@ class AgencyRecognizer:
         self.verbs = tuple(sorted(n["verbs_before_agency"], key=len, reverse=True))
         self.national = re.compile(f"(?:{alternation(n['national_bodies'])})(?![局部委厅办署门长])")
         self.generic = set(n["generic_agency_bodies"])
+        self.industry = re.compile(f"(?:{alternation(n['industry_terms'])})+")
         self.level = tuple(n["level_chars"])
         self.div_forms = load_divisions().forms()
         self.party = tuple(n["party_prefixes"])
@@ -91,7 +95,9 @@ class AgencyRecognizer:
             if tok.idx not in covered and not self.agency_head.search(tok.text[-3:]):
                 s, e = self._trim(text, tok.idx, tok.idx + len(tok))
                 name = text[s:e]
-                if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic:
+                head = _ends_with(self.org_head, name) or ""
+                if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic \
+                        and not _INDEFINITE.search(name) and not self._only_industry(name, head):
                     seen.add((s, e))
                     yield Cand(s, e, "Organization", "lac", 1)
 
@@ -133,9 +139,10 @@ class AgencyRecognizer:
             org = _ends_with(self.org_head, name)
             if org and len(org) > len(_ends_with(self.agency_head, name) or ""):
                 label = "Organization"  # …协会, …医院: not a public body
-        elif not self._proper(doc, start, he - len(_ends_with(self.org_head, name) or "")) \
-                and not (name[0] in "省市州县区" and name[1:].endswith(_PUBLIC_INSTITUTIONS)):
-            return None  # 茶叶公司, 餐饮协会: a kind of organisation, not a named one
+        elif not (name[0] in "省市州县区" and name[1:].endswith(_PUBLIC_INSTITUTIONS)) and (
+                not self._proper(doc, start, he - len(_ends_with(self.org_head, name) or ""))
+                or self._only_industry(name, _ends_with(self.org_head, name))):
+            return None  # 茶叶公司, 餐饮协会, 农民专业合作社: a kind of organisation, not a named one
         return Cand(start, he, label, "head", 2, {})
 
     def _qualified(self, name, body, head, tok):
@@ -143,7 +150,7 @@ class AgencyRecognizer:
         specific institution, or a national body the tagger knows (商务部)."""
         if name in self.specific_heads:
             return True
-        if not body or _GENERIC_BODY.search(body):
+        if not body or _GENERIC_BODY.search(body) or _INDEFINITE.search(body):
             return False
         prefixed = name.startswith(self.level + self.party + ("最高", "国家", "中央", "全国")) or self._place_prefix(name)
         if head in _PLACE_BOUND and not prefixed:
@@ -151,6 +158,15 @@ class AgencyRecognizer:
         if len(head) == 1:
             return prefixed or (tok.tag_ == "ORG" and len(body) >= 2)
         return prefixed or len(body) >= 2
+
+    def _only_industry(self, name: str, head: str | None) -> bool:
+        """Is name a company or cooperative whose body (before the head) is made of industry words
+        alone, with no place in front (乡村旅游运营管理有限公司, 农民专业合作社)? Tagged as one ORG word,
+        it still names no one organisation. Banks and papers are named that way (农业银行): not them."""
+        body = name[:len(name) - len(head or "")]
+        if head not in _COMPANY_HEADS or not body or self._place_prefix(body + "。"):
+            return False
+        return self.industry.fullmatch(body) is not None
 
     def _proper(self, doc, start, end):
         """Does [start, end) hold a proper name (a place, a tagged name, a code)?"""
