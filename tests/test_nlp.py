@@ -148,3 +148,10 @@ def test_unnamed_companies_and_indefinite_descriptions_are_not_organisations(nlp
                        ("他在交通银行办理了业务。", "交通银行")):
         found, _ = ents(nlp, text)
         assert (name, "Organization") in found, (text, found)
+
+
+def test_such_as_before_a_relative_name_is_not_part_of_it(nlp):
+    found, _ = ents(nlp, "在州内如州人民医院、雷山县人民医院等医院就诊。")
+    assert ("州人民医院", "Organization") in found and not any(t.startswith("如") for t, _ in found)
+    found, _ = ents(nlp, "如皋市人民医院派出专家。")  # a place whose name starts with 如
+    assert ("如皋市人民医院", "Organization") in found

@@ -19,6 +19,7 @@ _DEICTIC = tuple("全各该本我此这年")
 # an indefinite description inside a name: 广东南海区一家科技公司 is some company, not a named one
 _INDEFINITE = re.compile("一家|一个|一所|一批|某")
 _COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "合作社"}
+_EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 # generic bodies: cadres, party groups, a bare level word before the head
 _GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)(?:政务服务大厅|政务服务中心|党组|党支部|党委|党总支|办)$")
 
@@ -208,6 +209,13 @@ class AgencyRecognizer:
                         s += len(v)
                         changed = True
                         break
+            # 在州内如州人民医院: "such as" before a relative name (not 如皋市, a place of its own)
+            for v in _EXAMPLE_MARKERS:
+                if text.startswith(v, s) and text.startswith(self.level, s + len(v)) \
+                        and not self._place_prefix(text[s:e]):
+                    s += len(v)
+                    changed = True
+                    break
         return s, e
 
 
