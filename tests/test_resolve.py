@@ -35,6 +35,14 @@ def test_ambiguous_bare_head_is_not_merged(nlp):
     assert {n for _, n in found} == {"来凤县医疗保障局", "咸丰县医疗保障局"}
 
 
+def test_central_bodies_are_kept_where_a_bare_head_is_dropped(nlp):
+    # 最高人民法院, 党中央, 国务院 exist once: unlike 医保局 or 法院 alone, they name their body
+    found = names(nlp, "武汉市中级人民法院一件案例被最高人民法院评为典型案例。国务院办公厅印发通知，"
+                       "全省上下紧密团结在党中央周围。法院表示将继续努力。", "Agency")
+    assert {"最高人民法院", "中国共产党中央委员会", "国务院办公厅", "武汉市中级人民法院"} <= {n for _, n in found}
+    assert "法院" not in {n for _, n in found}
+
+
 def test_places_qualified_by_their_parent_as_written(nlp):
     found = names(nlp, "武汉市洪山区珞南街道开展活动，珞南街道居民参加。", "Place")
     assert ("洪山区", "武汉市洪山区") in found  # a city district with its city

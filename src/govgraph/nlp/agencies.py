@@ -38,7 +38,7 @@ _PLACE_BOUND = {"政协", "人大", "人民代表大会", "人民政府", "政�
 # words that end like a body but are not one
 _NOT_A_BODY = ("常委", "部署", "大局", "格局", "布局", "结局", "开局", "全局", "主办", "承办", "协办")
 # unique national bodies
-_UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院"}
+UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院"}
 # bare bodies of a village, community or street: full head, and the level of place they belong to
 LOCAL_BODIES = {"村委会": ("村民委员会", "village"), "村委员会": ("村民委员会", "village"), "村民委员会": ("村民委员会", "village"),
                 "村委": ("村民委员会", "village"), "居委会": ("居民委员会", "village"), "社区居委会": ("居民委员会", "village"),
@@ -123,7 +123,7 @@ class AgencyRecognizer:
             i -= 1
         start, he = self._trim(text, start, he)
         start = self._after_joined(text, start, he)
-        if text[hs:he] in _UNIQUE:
+        if text[hs:he] in UNIQUE:
             start = hs  # 国务院, 党中央: nothing before them is part of the name
         name = text[start:he]
         if name in LOCAL_BODIES:

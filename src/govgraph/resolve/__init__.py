@@ -11,12 +11,14 @@ from collections import Counter
 
 from ..extract import Mention
 from ..gazetteers.divisions import load_divisions
-from ..nlp.agencies import LOCAL_BODIES
+from ..nlp.agencies import LOCAL_BODIES, UNIQUE
 from ..nlp.candidates import naming
 from .context import choose_division, document_context
 from .names import canonical_agency
 
-_BARE = set(naming()["abbreviations"]) | set(naming()["agency_heads"])
+# bare heads and abbreviations (医保局, 法院) name no one body by themselves; central bodies
+# that exist once in the country (最高人民法院, 党中央, 国务院, 商务部) do
+_BARE = (set(naming()["abbreviations"]) | set(naming()["agency_heads"])) - UNIQUE - set(naming()["national_bodies"])
 _MARKS = re.compile(r"[\s“”‘’\"'「」『』《》〈〉]+")
 
 
