@@ -155,3 +155,20 @@ def test_such_as_before_a_relative_name_is_not_part_of_it(nlp):
     assert ("州人民医院", "Organization") in found and not any(t.startswith("如") for t, _ in found)
     found, _ = ents(nlp, "如皋市人民医院派出专家。")  # a place whose name starts with 如
     assert ("如皋市人民医院", "Organization") in found
+
+
+def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp):
+    places = lambda text: {t for t, lab in ents(nlp, text)[0] if lab == "Place"}  # noqa: E731
+    # words of a document's title are the title's, not mentions of the places
+    assert places("九部门共同签署《中国历史文化名城保护协作机制》。") == set()
+    # a figure of speech in quotes built like a place
+    assert places("一条热线，架起服务群众的“连心桥”。") == set()
+    # a street or a mountain named like a district is not the district
+    assert "港口区" not in {n for n in places("东至大运河桥、西至港口路。")}
+    assert places("在广西南宁青秀山公园里，灯笼挂满枝头。") >= {"广西", "南宁"}
+    assert not any(p.startswith("青秀") and p != "青秀山公园" for p in places("在广西南宁青秀山公园里，灯笼挂满枝头。"))
+    # an office named by its function is not a place
+    assert "民政办" not in places("在石堆镇民政办主任看来，这些变化很大。")
+    # while places in running text and in quoted speech stay
+    assert {"武汉市", "洪山区"} <= places("武汉市洪山区开展活动。")
+    assert "波斯湾" in places("他说，将考虑打击“在叙利亚、伊拉克的人员或位于波斯湾的海军资产”。")

@@ -14,8 +14,13 @@ _AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全�
 _GENERIC_HEAD = set("全各该本我每此这那其某")
 _DEICTIC = tuple(_GENERIC_HEAD)
 _MAXLEN = 16
+_TITLE = re.compile(r"《[^《》]{1,100}》")
+_QUOTE = re.compile(r"“[^“”]{1,16}”")  # a name or slogan, not quoted speech
+_OFFICE = ("办", "办公室")
+# what follows a division's short form in the name of a street or a site (港口|路, 凯里|大道)
+_STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
 # what follows a river's or a site's name that is also a division's short form
-_FEATURE = re.compile(r"流域|江(?!苏|西|北|南|城|口)|河(?!北|南|口)|湖(?!北|南)|水库|古城|大礼堂")
+_FEATURE = re.compile(r"流域|江(?!苏|西|北|南|城|口)|河(?!北|南|口)|湖(?!北|南)|山(?![区村镇乡])|水库|古城|大礼堂")
 
 
 class PlaceRecognizer:
@@ -32,6 +37,7 @@ class PlaceRecognizer:
                 by_prefix.setdefault(f[:2], set()).add(len(f))
         self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
         self.generic = set(naming()["generic_places"])
+        self.forms -= self.generic  # 城市社区 is also some township's community: not where the text means
         n = naming()
         self.full_suffix = tuple(n["level_chars"]) + ("街道", "自治区", "地区", "新区")
         self.follow = re.compile("(?:" + alternation(n["level_chars"] + n["agency_heads"] + n["place_suffixes"]) + ")")
@@ -41,8 +47,20 @@ class PlaceRecognizer:
         self.numbered = re.compile(r"[一二三四五六七八九十\d]+组")
 
     def __call__(self, doc):
-        add_candidates(doc, list(self.find(doc)))
+        text = doc_text(doc)
+        titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        add_candidates(doc, [c for c in self.find(doc) if self._keep(c, text, titles, quotes)])
         return doc
+
+    def _keep(self, c, text, titles, quotes):
+        """Not a place mention: a word of a document's title (《中国历史文化名城…》), a figure
+        of speech in quotes built like a place (“连心桥”, “修通心路…”), an office (民政办)."""
+        if any(a < c.start and c.end < b for a, b in titles):
+            return False
+        if c.source == "lac" and any(a < c.start and c.end < b for a, b in quotes):
+            return False
+        return not text[c.start:c.end].endswith(_OFFICE)
 
     def find(self, doc):
         text = doc_text(doc)
@@ -113,6 +131,8 @@ class PlaceRecognizer:
         tok = self._tags.get(s)
         if _FEATURE.match(text, e):
             return False  # 沅江流域, 清水江: a river or site named like the county
+        if text.startswith(_STREET, e):
+            return False  # 港口路: a street named like the district
         # and it ends where the word ends (新华|社, 金山|银山 are other names) or another
         # place follows (广东|南海区)
         return (tok in ("LOC", "ORG") and (e in ends or self._form_at(text, e))) or \
