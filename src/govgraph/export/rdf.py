@@ -216,7 +216,7 @@ class _Blocks:
         po += [(_gg.mentionedIn, _doc(doc)) for doc in docs]
         parent = None
         if kind == "Place":
-            po += self._division(node_id, attrs.get("code"))
+            po += self._code(node_id, attrs.get("code"))
             parent = attrs.get("parent")
             if parent and (parent in self.G or _division(parent) is not None):
                 po += [(_gg.parentDivision, _node(parent)), (_gg.locatedIn, _node(parent))]
@@ -237,7 +237,7 @@ class _Blocks:
             yield from self._ancestors(parent)
 
     @staticmethod
-    def _division(node_id: str, code) -> list:
+    def _code(node_id: str, code) -> list:
         # A township's `code` is its county's; only a node that is the division itself carries it.
         return [(_gg.divisionCode, (str(code), None, None))] if code and node_id == f"place/{code}" else []
 
@@ -248,7 +248,7 @@ class _Blocks:
         if p in self.places or div is None:
             return
         self.places.add(p)
-        po = [(A, _gg.Place), (_skos.prefLabel, _zh(div.name)), *self._division(node_id, div.code)]
+        po = [(A, _gg.Place), (_skos.prefLabel, _zh(div.name)), *self._code(node_id, div.code)]
         parent = div.parent and f"place/{div.parent}"
         known = parent and (parent in self.G or _division(parent) is not None)
         if known:
@@ -434,14 +434,6 @@ def _serialise(G, writer) -> str:
 
 def to_ntriples(G) -> str:
     return _serialise(G, _NTriples())
-
-
-def to_turtle(G) -> str:
-    return _serialise(G, _Turtle())
-
-
-def to_jsonld(G) -> str:
-    return _serialise(G, _JsonLd())
 
 
 def new_graph() -> Graph:

@@ -59,8 +59,7 @@ def _child(tasks, conn):
 
 def _split(costs: list[float]) -> tuple[list[int], list[int]]:
     """Indices for this process and for the child: the largest first, each to the lighter side."""
-    sides = ([], []), [0.0, 0.0]
-    groups, load = sides
+    groups, load = ([], []), [0.0, 0.0]
     for i in sorted(range(len(costs)), key=lambda i: -costs[i]):
         side = 0 if load[0] <= load[1] else 1
         groups[side].append(i)

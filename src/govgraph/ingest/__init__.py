@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .formats import SUFFIXES, Fields, InputError, Record, read_file
+from .formats import SUFFIXES, Fields, InputError, read_file
 from .parts import PART_SIZE
-from .repair import Repaired, repair
+from .repair import repair
 from .sentences import split_sentences
 from .traditional import to_simplified
 

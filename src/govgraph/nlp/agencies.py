@@ -14,7 +14,7 @@ from .candidates import Cand, add_candidates, alternation, doc_text, naming, tag
 _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
 _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "其", "和", "与", "及", "或", "的", "是", "在", "原", "新", "中"}
 # bodies that make "…局/部/办" a common word, not a name (格局, 全部, 经办)
-_GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:一家|某|该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
+_GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
 _DEICTIC = tuple("全各该本我此这年")
 # an indefinite description inside a name: 广东南海区一家科技公司 is some company, not a named one
 _INDEFINITE = re.compile("一家|一个|一所|一批|某")
@@ -140,10 +140,10 @@ class AgencyRecognizer:
             org = _ends_with(self.org_head, name)
             if org and len(org) > len(_ends_with(self.agency_head, name) or ""):
                 label = "Organization"  # …协会, …医院: not a public body
-        elif not (name[0] in "省市州县区" and name[1:].endswith(_PUBLIC_INSTITUTIONS)) and (
-                not self._proper(doc, start, he - len(_ends_with(self.org_head, name) or ""))
-                or self._only_industry(name, _ends_with(self.org_head, name))):
-            return None  # 茶叶公司, 餐饮协会, 农民专业合作社: a kind of organisation, not a named one
+        elif not (name[0] in "省市州县区" and name[1:].endswith(_PUBLIC_INSTITUTIONS)):
+            org = _ends_with(self.org_head, name)
+            if not self._proper(doc, start, he - len(org or "")) or self._only_industry(name, org):
+                return None  # 茶叶公司, 餐饮协会, 农民专业合作社: a kind of organisation, not a named one
         return Cand(start, he, label, "head", 2, {})
 
     def _qualified(self, name, body, head, tok):

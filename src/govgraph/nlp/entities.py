@@ -5,7 +5,6 @@ outermost ones)."""
 import bisect
 
 from spacy.language import Language
-from spacy.tokens import Span
 
 from .candidates import register_extensions, token_starts
 

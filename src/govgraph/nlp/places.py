@@ -27,7 +27,9 @@ class PlaceRecognizer:
     def __init__(self, nlp=None, name="gg_places"):
         self.div = load_divisions()
         # township names shorter than 3 characters are mostly common words (街道)
-        self.forms = {f for f in self.div.forms() if len(f) >= 2 and f not in _AMBIGUOUS
+        # generic place words are not names even where some township has one (城市社区)
+        self.generic = set(naming()["generic_places"])
+        self.forms = {f for f in self.div.forms() if len(f) >= 2 and f not in _AMBIGUOUS and f not in self.generic
                       and not (len(f) < 3 and all(d.level == "township" for d in self.div.lookup(f)))}
         # lengths of the forms by their first two characters, longest first: a position is
         # tried only at the lengths a form starting there can have
@@ -36,8 +38,6 @@ class PlaceRecognizer:
             if len(f) <= _MAXLEN:
                 by_prefix.setdefault(f[:2], set()).add(len(f))
         self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
-        self.generic = set(naming()["generic_places"])
-        self.forms -= self.generic  # 城市社区 is also some township's community: not where the text means
         n = naming()
         self.full_suffix = tuple(n["level_chars"]) + ("街道", "自治区", "地区", "新区")
         self.follow = re.compile("(?:" + alternation(n["level_chars"] + n["agency_heads"] + n["place_suffixes"]) + ")")
