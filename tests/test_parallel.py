@@ -10,6 +10,7 @@ import pytest
 from small_corpus import OUTPUTS, differing_outputs, paragraphs, write_corpus
 
 from govgraph.cli import main
+from govgraph.cache import document_key
 from govgraph.executors import run_documents
 from govgraph.ingest import make_document
 
@@ -59,7 +60,11 @@ class ShuffledExecutor:
         self.submitted = []
         self.fail_on = fail_on
         self.closed = None
+        self.started = []  # how many tasks had been submitted at each start()
         self.lock = threading.Lock()
+
+    def start(self):
+        self.started.append(len(self.submitted))
 
     def submit(self, documents):
         f = Future()
@@ -80,8 +85,11 @@ class ShuffledExecutor:
         threading.Thread(target=finish).start()
         return f
 
-    def close(self, cancel=False):
+    def close(self, cancel=False, wait=True):
         self.closed = cancel
+
+    def join(self):
+        pass
 
 
 def _docs(n):
@@ -95,6 +103,44 @@ def test_results_stream_in_input_order_with_bounded_tasks_in_flight():
     assert out == [f"d{i:03d}" for i in range(200)]
     assert sum(map(len, ex.submitted)) == 200
     assert ex.most_in_flight <= 5  # the window, plus the chunk just submitted
+
+
+class DictCache(dict):
+    def get(self, key):
+        return super().get(key)
+
+    def put_many(self, items):
+        self.update(items)
+
+
+def test_workers_start_at_the_first_document_the_cache_lacks():
+    """The pool starts before the first task closes (its workers load the pipeline while
+    the build reads on), and not at all when the cache has every document."""
+    docs = _docs(40)
+    cache = DictCache({document_key(d): {"doc": d.id, "sentences": [], "mentions": [], "relations": []}
+                       for d in docs[:30]})
+    read = []
+
+    class Recording(ShuffledExecutor):
+        def start(self):
+            super().start()
+            self.read_at_start = len(read)
+
+    def reading(docs):
+        for d in docs:
+            read.append(d.id)
+            yield d
+
+    ex = Recording()
+    out = [r["doc"] for r, cached in run_documents(reading(docs), ex, cache, chunk_docs=100)]
+    assert out == [d.id for d in docs]
+    assert ex.started[0] == 0  # before any task was submitted
+    assert ex.read_at_start == 31  # when the first miss, document 31, was read
+    assert ex.submitted == [[d.id for d in docs[30:]]]
+
+    ex = ShuffledExecutor()
+    list(run_documents(iter(docs[:30]), ex, cache, chunk_docs=100))
+    assert ex.started == [] and ex.submitted == []
 
 
 def test_a_failed_task_stops_the_build_and_cancels_the_rest():

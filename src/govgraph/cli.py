@@ -98,7 +98,7 @@ def build(args) -> int:
     from .ingest import Fields, count_documents, iter_documents
     from .nlp import PipelineSpec
 
-    t0 = time.time()
+    t0, cpu0 = time.time(), _cpu_seconds()
     out = Path(args.output)
     from .export.atomic import prepare_output_dir
     prepare_output_dir(out)  # a clear error before any work when it is a file or not writable
@@ -133,29 +133,31 @@ def build(args) -> int:
         raise
     finally:
         bar.close()
-        executor.close()
+        executor.close(wait=False)  # the workers exit while graph.json is written
     if cache is not None:
         cache.close()
     run = {"jobs": executor.workers, "executor": executor.name,
-           "cache": None if cache is None else (hits, builder.n_docs - hits), "extract_s": time.time() - t0,
-           "extract_cpu": _cpu_seconds()}  # the pool's workers have exited: their CPU time counts
+           "cache": None if cache is None else (hits, builder.n_docs - hits), "extract_s": time.time() - t0}
+    cpu_self = _cpu_seconds()[0]
     G = builder.graph()
     written = [out / "graph.json"]
     write_json(G, out / "graph.json")
     run["graph_s"] = time.time() - t0 - run["extract_s"]
+    executor.join()  # before the exports fork, and so that the workers' CPU time counts
+    run["extract_cpu"] = cpu_self + _cpu_seconds()[1] - cpu0[1]
     written += _exports(G, out, args, processes=min(2, executor.workers) if executor.name == "processes" else 1)
     summary(G, builder, skipped, time.time() - t0, written, run)
     return 0
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and its finished children (the pool's workers)."""
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process, and of its finished children (the pool's workers)."""
     try:
         import resource
     except ImportError:  # not Unix
-        return time.process_time()
+        return time.process_time(), 0.0
     s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+    return s.ru_utime + s.ru_stime, c.ru_utime + c.ru_stime
 
 
 def _positive_int(text):

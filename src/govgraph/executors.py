@@ -31,12 +31,18 @@ class LocalExecutor:
         self.model = model
         limit_onnx_threads(1)
 
+    def start(self):
+        pass
+
     def submit(self, documents) -> Future:
         f = Future()
         f.set_result(_run_chunk(self.model, documents))
         return f
 
-    def close(self, cancel=False):
+    def close(self, cancel=False, wait=True):
+        pass
+
+    def join(self):
         pass
 
 
@@ -82,7 +88,9 @@ class ProcessExecutor:
 
     Workers are spawned, not forked: the parent may hold onnxruntime threads,
     and a fresh interpreter is what a Dask worker or another machine sees too.
-    The pool starts on the first chunk, so a build served from the cache starts none."""
+    The pool starts at the first document the cache lacks (`start`), so a build
+    served from the cache starts none, and the workers load the pipeline while
+    the build reads on."""
 
     name = "processes"
 
@@ -90,19 +98,37 @@ class ProcessExecutor:
         self.model = model
         self.workers = jobs
         self._pool = None
+        self._manager = None  # the pool's manager thread after close(wait=False): join() waits for it
 
-    def submit(self, documents) -> Future:
+    def start(self):
+        """Start every worker now (each loads the pipeline in its initializer)."""
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_init_worker, initargs=(self.model,))
+            for _ in range(self.workers):  # a spawn pool starts a worker per submitted task
+                self._pool.submit(int)
+
+    def submit(self, documents) -> Future:
+        self.start()
         return self._pool.submit(_run_chunk, self.model, documents)
 
-    def close(self, cancel=False):
+    def close(self, cancel=False, wait=True):
+        """Shut the pool down. wait=False returns at once (the workers' interpreters take
+        a while to exit); call join() before counting their CPU time or forking."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=cancel)
+            self._manager = getattr(self._pool, "_executor_manager_thread", None)
+            self._pool.shutdown(wait=wait, cancel_futures=cancel)
             self._pool = None
+        if wait:
+            self.join()
+
+    def join(self):
+        """Wait until the workers of a closed pool have exited."""
+        manager, self._manager = self._manager, None
+        if manager is not None:
+            manager.join()
 
 
 class DaskExecutor:
@@ -126,12 +152,18 @@ class DaskExecutor:
         self.client = client or Client(scheduler)
         self.workers = max(1, sum(self.client.nthreads().values()))
 
+    def start(self):
+        pass
+
     def submit(self, documents):
         return self.client.submit(_dask_task, self.model, documents, pure=False)
 
-    def close(self, cancel=False):
+    def close(self, cancel=False, wait=True):
         if self._own:
             self.client.close()
+
+    def join(self):
+        pass
 
 
 def _dask_task(model, documents):
@@ -224,6 +256,8 @@ def run_documents(documents, executor, cache=None, total_chars: int | None = Non
                     chunk.cached[i] = hit
             seen += len(d.raw)
             if i not in chunk.cached:
+                if not chunk.misses:
+                    executor.start()  # the workers load the pipeline while this reads on
                 chunk.misses.append(i)
                 chunk.chars += len(d.raw)
             if chunk.chars >= size or len(chunk.documents) >= chunk_docs:

@@ -18,6 +18,7 @@ def write_json(G: nx.MultiDiGraph, path) -> None:
     """One node or link per line: json's C encoder writes each (with indent it falls back to
     the pure-Python one, several times slower on a large graph)."""
     data = to_node_link(G)
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # one encoder, not one per item
     with atomic_open(path) as f:
         f.write("{")
         for i, key in enumerate(sorted(data)):
@@ -25,10 +26,10 @@ def write_json(G: nx.MultiDiGraph, path) -> None:
             f.write(("\n" if i == 0 else ",\n") + json.dumps(key) + ": ")
             if isinstance(value, list) and value:
                 f.write("[\n")
-                f.write(",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=True) for item in value))
+                f.write(",\n".join(map(encode, value)))
                 f.write("\n]")
             else:
-                f.write(json.dumps(value, ensure_ascii=False, sort_keys=True))
+                f.write(encode(value))
         f.write("\n}\n")
 
 
