@@ -120,3 +120,33 @@ def test_election_of_the_sentence_subject_and_titles_in_a_post_chain(nlp):
     assert ("张大山", "holds_position", "沙坝村党支部") in rels
     assert ("张大山", "holds_position", "沙坝村村民委员会") in rels
     assert ("李小红", "holds_position", "沙坝村党委") in rels
+
+
+def test_runs_skips_bodies_that_are_means_objects_or_members(nlp):
+    # A组建B，…，开展P: the body that set the team up runs the programme
+    _, rels = run(nlp, "金坛区消防救援大队组建“守护者”志愿服务队，由消防员分组下乡，开展“平安灯”安全守护行动。")
+    assert any(h == "常州市金坛区消防救援大队" and t == "runs" and p.startswith("平安灯") for h, t, p in rels)
+    assert not any(h == "守护者志愿服务队" and t == "runs" for h, t, _ in rels)
+    # 以B为载体: B is the means; the actor before 以 is not an entity here, so no one runs it
+    _, rels = run(nlp, "目前，“守护者”志愿服务队已有30人，金坛消防以“守护者”志愿服务队为载体，持续深化“平安灯”志愿服务品牌。")
+    assert not any(t == "runs" for _, t, _ in rels)
+    # 省人大代表: deputies, not the congress; the inviting court is the actor
+    _, rels = run(nlp, "应常州市中级人民法院邀请，部分省人大代表、政协委员赴溧阳市开展“司法护航营商环境”视察活动。")
+    assert ("常州市中级人民法院", "runs", "司法护航营商环境") in rels
+    assert [h for h, t, _ in rels if t == "runs"] == ["常州市中级人民法院"]
+
+
+def test_runs_through_sites_listed_before_dengdi_and_by_the_owner_of_a_campaign(nlp):
+    # 在<unrecognised site>和A、B等地: the places are sites, the agency still runs it
+    _, rels = run(nlp, "常州市民政局在市康复中心和溧阳、金坛等地深入开展“助残租赁”试点工作。")
+    assert ("常州市民政局", "runs", "助残租赁试点") in rels
+    assert ("助残租赁试点", "implemented_in", "溧阳市") in rels
+    # 落实 A“…”—P: A owns the campaign, the subject carries it out
+    _, rels = run(nlp, "武进区人民法院严格落实常州市中级人民法院“执行为民”—“小案件·大民生”专项执行行动部署要求。")
+    assert ("常州市中级人民法院", "runs", "小案件·大民生专项执行行动") in rels
+    assert ("常州市武进区人民法院", "runs", "小案件·大民生专项执行行动") in rels
+
+
+def test_a_deictic_subject_takes_the_clause_from_an_earlier_body(nlp):
+    _, rels = run(nlp, "常州市民政局的干部指着宣传栏笑道，该村探索形成了“五户联防”机制。")
+    assert not any(t == "runs" for _, t, _ in rels)

@@ -91,7 +91,11 @@ def _runs_issues(text, ms):
         if typ == "runs" and prev is not None and prev.label in _ACTORS and text[prev.end:t.start] in ("", "的"):
             yield prev, t, typ, None
             continue
-        actor = next((m for m in reversed(ms[:i]) if m.label in _ACTORS and not _inside(m, loc)), None)
+        # 落实 A“…”P: A owns the programme that the subject carries out
+        owner = _owner(text, ms[:i], t)
+        if typ == "runs" and owner is not None:
+            yield owner, t, typ, None
+        actor = _actor(text, [m for m in ms[:i] if m.label in _ACTORS and not _inside(m, loc) and m is not owner], t, ms)
         if actor is None or (typ == "issues" and actor.label != "Agency"):
             continue
         between = text[actor.end:t.start]
@@ -99,11 +103,80 @@ def _runs_issues(text, ms):
             continue
         # a place acting in between (A 指导 B县 开展 P) takes the programme itself
         if any(m.label == "Place" and actor.end < m.start and m.end < t.start and not _inside(m, loc)
-               and _subject_place(text, m, ms) for m in ms):
+               and _subject_place(text, m, ms) and not _site(text, actor, m, ms) for m in ms):
             continue
+        if _DEICTIC.search(between.split("，")[-1]):
+            continue  # …，该村探索形成了P: the clause has a subject of its own
         for a in _joint_group(text, ms, actor):
             if typ == "runs" or a.label == "Agency":
                 yield a, t, typ, None
+
+
+# a body followed by some of its people is not itself the actor (幸福社理事长、业委会主任,
+# 省人大代表); the rank and file (民警, 志愿者, 党员) act for the body and stay out of this list
+_PEOPLE = re.compile("(?:" + "|".join(r for r in _ROLES if r not in ("民警", "干警", "志愿者", "党员", "队员", "成员",
+                                                                      "网格员", "社工")) + ")(?!会)")
+_CREATE = ("组建", "成立", "建立", "设立", "吸纳", "邀请")
+_INSTRUMENT = ("以", "依托", "借助", "依靠", "通过")
+_CARRY_OUT = ("落实", "贯彻", "执行", "响应")
+_DEICTIC = re.compile(r"^[^，]{0,4}(?:该|我|本)(?:省|州|市|县|区|镇|乡|村|社区|街道)")
+
+
+def _actor(text, actors, t, ms):
+    """The actor of programme t: the nearest actor before it that is not a modifier or an
+    object. 以B为载体 / 依托B: B is the means, and the actor is the one written right
+    before 以 (none if it is not an entity)."""
+    for m in reversed(actors):
+        after = text[m.end:t.start]
+        before = text[max(0, m.start - 2):m.start]
+        instrument = next((w for w in _INSTRUMENT if before.endswith(w)), None)
+        if instrument:
+            return next((a for a in actors if a.end == m.start - len(instrument)), None)
+        if _members(text, m, ms) or before.endswith("来自"):
+            continue
+        # A组建B，由…，开展P: B is what A set up; A goes on acting after the comma
+        if before.endswith(_CREATE) and "，" in after:
+            continue
+        return m
+    return None
+
+
+def _members(text, m, ms):
+    """<body><post> not followed by a name (幸福社理事长、…), or its deputies and members
+    (省人大代表、政协委员): people of the body, not the body. An official named after the
+    post (工信部部长金壮龙表示，…) speaks for the body, which stays the actor."""
+    post = _PEOPLE.match(text, m.end)
+    if post is None:
+        return False
+    if post.group() in ("代表", "委员"):
+        return True
+    person = next((p for p in ms if p.start >= m.end), None)
+    return person is None or person.label != "Person" or _role(text[m.end:person.start]) is None
+
+
+def _owner(text, before, t):
+    """落实A“…”—P: the actor right after a carry-out verb owns P when only quoted words,
+    dashes or 的 stand between them."""
+    actor = next((m for m in reversed(before) if m.label in _ACTORS), None)
+    if actor is None or not text[max(0, actor.start - 2):actor.start].endswith(_CARRY_OUT):
+        return None
+    gap = text[actor.end:t.start]
+    if len(gap) <= 12 and re.fullmatch(r"(?:的|[—－-]+|“[^“”，。]{1,8}”)*", gap):
+        return actor
+    return None
+
+
+def _site(text, actor, m, ms):
+    """Is place m, between the actor and its programme, a where: after a 在 of the same
+    clause, or in a list closed by 等地?"""
+    gap = text[actor.end:m.start]
+    if "在" in gap.split("，")[-1]:
+        return True
+    end = m.end
+    for n in ms:
+        if n.start >= end and n.label == "Place" and text[end:n.start] in _LIST_SEP:
+            end = n.end
+    return text[end:end + 2] == "等地"
 
 
 def _locative_ranges(text, ms):
