@@ -9,12 +9,21 @@ import re
 
 from spacy.language import Language
 
-from .candidates import CJK, Cand, add_candidates, alternation, doc_text, naming
+from .candidates import CJK, Cand, add_candidates, alternation, doc_text, naming, tags_by_start
 
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "‘": "’"}
 _INNER = re.compile(r"[“”‘’\"「」『』]")
 _BAD_CONTENT = re.compile(r"[，。！？；：,!?;:]")
-_VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "公众号"}
+# words between a quoted name and its head that make the head a different thing
+# (“X”的战略, “X”等活动, “X”作为…平台): a descriptor is plain nouns
+_NOT_DESCRIPTOR = re.compile(r"[的等和与及或并为于在是把将对从向让使由被了着过之其]")
+# a descriptor that starts with a verb, preposition, count or adverb is a clause (“X”启动…, “X”八项行动)
+_CLAUSE_TAGS = ("v", "p", "c", "u", "m", "d", "r", "q", "f", "xc", "w", "TIME")
+# words that rank a project (“西电东送”重要工程) rather than name it
+_RANK = re.compile(r"重要|重大|重点|主要|首批|一批|各类|有关|相关")
+# an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
+_FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
+_VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号"}
 _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)]$")
 
 
@@ -33,8 +42,12 @@ def strip_marks(s: str) -> str:
 class ProgramRecognizer:
     def __init__(self, nlp=None, name="gg_programs"):
         n = naming()
-        self.head = re.compile(f"(?:{alternation(n['program_heads'])})")
-        self.head_end = re.compile(f"(?:{alternation(n['program_heads'])})$")
+        self.head = re.compile(f"(?:{alternation(n['program_heads'] + n['program_heads_after_quote'])})")
+        self.head_end = re.compile(f"(?:{alternation(n['program_heads'] + n['program_heads_in_name'])})$")
+        self.desc_head = re.compile(f"([{CJK}]{{1,10}}?)(?:{alternation(n['program_descriptor_heads'])})")
+        self.model_head = re.compile(f"的?[{CJK}]{{0,8}}?(?:{alternation(n['program_model_heads'])})")
+        self.platform = re.compile(f"(?:{alternation(n['program_platform_verbs'])})"
+                                   f"((?:全国|国家)?[{CJK}0-9]{{4,24}}?(?:{alternation(n['program_platform_heads'])}))")
         self.head_soon = re.compile(f"[^，。；“]{{0,8}}?(?:{alternation(n['program_heads'])})")
         self.triggers = tuple(n["program_triggers"])
         self.slogans = [re.compile(p) for p in n["slogan_patterns"]]
@@ -49,11 +62,27 @@ class ProgramRecognizer:
         self.title = re.compile(r"《([^《》]{2,80})》")
 
     def __call__(self, doc):
-        add_candidates(doc, list(self.find(doc)))
+        found = list(self.find(doc))
+        self._drop_brand_organizations(doc, found)
+        add_candidates(doc, found)
         return doc
+
+    def _drop_brand_organizations(self, doc, found):
+        """“凯运出行”小程序: the tagger's ORG word inside the quotes is the service's own
+        name, not a second organisation."""
+        text = doc_text(doc)
+        cores = set()
+        for c in found:
+            if c.source == "quote+head" and c.attrs["name"] == c.attrs.get("core") and text[c.start] in _QUOTES:
+                cores.add((c.start + 1, text.find(_QUOTES[text[c.start]], c.start + 1)))
+        if cores and doc._.gg_candidates:
+            doc._.gg_candidates = [c for c in doc._.gg_candidates
+                                   if not (c.source == "lac" and c.label == "Organization" and (c.start, c.end) in cores)]
 
     def find(self, doc):
         text = doc_text(doc)
+        self._tags = tags_by_start(doc)
+        places = {c.start for c in doc._.gg_candidates or [] if c.label == "Place"}
         found = []
         for sent in doc.sents:
             s0, e0 = sent.start_char, sent.end_char
@@ -64,6 +93,7 @@ class ProgramRecognizer:
         taken = [(c.start, c.end) for c in found]
         for sent in doc.sents:
             found += self._unquoted(text, sent.start_char, sent.end_char, taken)
+            found += self._platforms(text, sent.start_char, sent.end_char, taken, places)
         yield from found
         yield from self._recurring(text, found)
 
@@ -88,6 +118,30 @@ class ProgramRecognizer:
                 continue
             yield Cand(start, m.end(), "Program", "unquoted", 1, {"name": body + m.group()})
 
+    def _platforms(self, text, s0, e0, taken, places):
+        """依托山东省低收入人口动态监测信息平台, 通过全国一体化融资信用服务平台: a platform
+        or system after a verb of use is a named one when a place or 全国/国家 begins it."""
+        for m in self.platform.finditer(text, s0, e0):
+            start, end = m.span(1)
+            body = m.group(1)
+            if start not in places and not re.match(r"(?:全国|国家)(?!级)", body):
+                continue  # 国家级创新平台 is a rank, not a name
+            if _NOT_DESCRIPTOR.search(body) or any(a < end and start < b for a, b in taken):
+                continue
+            yield Cand(start, end, "Program", "platform", 1, {"name": body})
+
+    def _descriptor_head(self, text, end, e0):
+        """“三主动”工作机制, “X”系列宣传活动: the end of a short descriptor and head after a
+        quoted name, or None when the words between are a clause (“X”八项行动, “X”的模式)."""
+        m = self.desc_head.match(text, end, e0)
+        if not m or _NOT_DESCRIPTOR.search(m.group(1)):
+            return None
+        if self._tags.get(end, "w").startswith(_CLAUSE_TAGS):
+            return None
+        if m.end() < e0 and m.end() not in self._tags:
+            return None  # the head is the start of a longer word
+        return m
+
     def _recurring(self, text, found):
         """Once a quoted core is known as a programme, its other quoted mentions are too."""
         cores = {c.attrs.get("core") or c.attrs["name"] for c in found if c.label == "Program" and c.source != "hotline"}
@@ -108,6 +162,11 @@ class ProgramRecognizer:
                 yield Cand(m.start(), m.end(), "Organization", "title", 3, {"name": inner})
             elif self.policy_end.search(core):
                 yield Cand(m.start(), m.end(), "Policy", "title", 3, {"name": inner})
+
+    def _dash_before_programme(self, text, end, e0):
+        """Whether a dash and a quoted programme name with its head follow (“A”——“B”行动)."""
+        m = re.match(r"[—－-]{1,2}“[^“”，。]{1,30}”", text[end:e0])
+        return bool(m) and bool(self.head.match(text, end + m.end(), e0))
 
     def _run_end(self, text, start, e0):
         """End of a series of 2+ quoted items (joined by nothing or 、) that a
@@ -160,6 +219,10 @@ class ProgramRecognizer:
                 # “金A”“银B”“红C”志愿服务品牌: each quoted item of the series is a programme
                 yield Cand(start, end, "Program", "quote-series", 2, {"name": core})
                 continue
+            if self._dash_before_programme(text, end, e0):
+                # “春风送暖”——“就业援助”专项行动: the umbrella campaign before the dash
+                yield Cand(start, end, "Program", "quote-umbrella", 2, {"name": core})
+                continue
             hm = self.head.match(text, end, e0)
             om = self.org_head.match(text, end, e0)
             if om and (not hm or len(om.group()) > len(hm.group())):
@@ -175,11 +238,24 @@ class ProgramRecognizer:
                 label = "Organization" if name.endswith(("服务队", "志愿队")) else "Program"
                 yield Cand(start, hm.end(), label, "quote+head", 3, {"name": name, "core": core})
                 continue
+            if _FORMULA.fullmatch(core) and self.model_head.match(text, end, e0):
+                # “公司+集体+农户”的管理模式: an N+X model names itself
+                yield Cand(start, end, "Program", "quote+model", 2, {"name": core})
+                continue
             if self.org_end.search(core) and len(core) >= 4:
                 yield Cand(start, end, "Organization", "quote", 2, {"name": core})
                 continue
             if self.head_end.search(core) and len(core) >= 3:
                 yield Cand(start, end, "Program", "quote", 2, {"name": core})
+                continue
+            dm = self._descriptor_head(text, end, e0)
+            if dm:
+                # a short core needs its descriptor to be a name (“三主动”工作机制);
+                # a long descriptor only says what kind of thing the core is
+                whole = text[end:dm.end()]
+                short = len(dm.group(1)) <= 2 and not _RANK.match(dm.group(1))
+                name = core + whole if short or len(core) <= 3 else core
+                yield Cand(start, dm.end(), "Program", "quote+descriptor+head", 2, {"name": name, "core": core})
                 continue
             before = text[max(s0, start - 4):start]
             if len(core) >= 3 and before.endswith(self.triggers + tuple(t + "了" for t in self.triggers)):

@@ -1,0 +1,70 @@
+"""The programme recogniser (gg_programs), on sentences written for the tests."""
+
+import pytest
+
+from govgraph.ingest import make_document
+from govgraph.nlp import load_pipeline, process
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def spans(nlp, text):
+    d = make_document("t.txt", text)
+    ((_, doc),) = process(nlp, [d])
+    return {(s.text, s.label_): s._.gg for s in doc.spans["gg"]}
+
+
+def programs(nlp, text):
+    return {t: (a or {}).get("name") for (t, label), a in spans(nlp, text).items() if label == "Program"}
+
+
+def test_a_short_descriptor_between_the_quote_and_the_head(nlp):
+    found = programs(nlp, "街道建立“三联动”工作机制，开展“春风暖巷”系列志愿宣传活动。")
+    # a short core keeps its descriptor; a long descriptor only says what kind of thing it is
+    assert found.get("“三联动”工作机制") == "三联动工作机制"
+    assert found.get("“春风暖巷”系列志愿宣传活动") == "春风暖巷"
+
+
+def test_a_descriptor_that_is_a_clause_or_a_count_is_not_part_of_the_name(nlp):
+    found = programs(nlp, "全面推进“乡村振兴”八项行动，坚持“稳字当头”的模式，“暖心行动”启动全市改革。")
+    assert not any("八项" in t or "的模式" in t or "改革" in t for t in found)
+
+
+def test_a_ranking_word_is_not_part_of_the_name(nlp):
+    found = programs(nlp, "加快建设“北水南调”重点工程。")
+    assert found.get("“北水南调”重点工程") == "北水南调"
+
+
+def test_vehicles_name_the_service_not_a_company(nlp):
+    found = spans(nlp, "居民可在微信搜索“邻里通达”小程序，或使用“安居帮”程序报修。")
+    progs = {t: a["name"] for (t, lab), a in found.items() if lab == "Program"}
+    assert progs.get("“邻里通达”小程序") == "邻里通达"
+    assert progs.get("“安居帮”程序") == "安居帮"
+    assert not any(lab == "Organization" for _, lab in found)
+
+
+def test_an_n_plus_x_model_names_itself(nlp):
+    found = programs(nlp, "村里探索“合作社+农户+电商”的经营模式，形成“社区+物业+业委会”三方联动。")
+    assert found.get("“合作社+农户+电商”") == "合作社+农户+电商"
+    assert found.get("“社区+物业+业委会”") == "社区+物业+业委会"
+
+
+def test_an_umbrella_campaign_before_a_dash(nlp):
+    found = programs(nlp, "全市法院开展“执行攻坚”——“护薪暖冬”专项行动。")
+    assert found.get("“执行攻坚”") == "执行攻坚"
+    assert found.get("“护薪暖冬”专项行动") == "护薪暖冬专项行动"
+
+
+def test_a_named_platform_after_a_verb_of_use(nlp):
+    found = programs(nlp, "该市依托湖南省困难群众动态监测信息平台开展排查，并通过大数据平台比对。"
+                          "园区搭建国家级创新平台。")
+    assert "湖南省困难群众动态监测信息平台" in found
+    assert not any(t in ("大数据平台", "国家级创新平台") for t in found)
+
+
+def test_quoted_name_with_a_line_of_hotline_or_special_line(nlp):
+    found = programs(nlp, "市中院开通“企业诉求专线”，方便企业反映问题。")
+    assert "“企业诉求专线”" in found
