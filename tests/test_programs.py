@@ -68,3 +68,10 @@ def test_a_named_platform_after_a_verb_of_use(nlp):
 def test_quoted_name_with_a_line_of_hotline_or_special_line(nlp):
     found = programs(nlp, "市中院开通“企业诉求专线”，方便企业反映问题。")
     assert "“企业诉求专线”" in found
+
+
+def test_a_quoted_service_that_the_clause_launches_or_uses(nlp):
+    found = programs(nlp, "全县通过“邻里互助服务”凝聚人心，推进快递小哥“结对帮扶服务”。车站为旅客开辟“绿色服务”通道。")
+    assert "“邻里互助服务”" in found
+    assert "“结对帮扶服务”" in found
+    assert "“绿色服务”" not in found

@@ -50,6 +50,7 @@ class ProgramRecognizer:
                                    f"((?:全国|国家)?[{CJK}0-9]{{4,24}}?(?:{alternation(n['program_platform_heads'])}))")
         self.head_soon = re.compile(f"[^，。；“]{{0,8}}?(?:{alternation(n['program_heads'])})")
         self.triggers = tuple(n["program_triggers"])
+        self.means = tuple(n["program_means_verbs"])
         self.slogans = [re.compile(p) for p in n["slogan_patterns"]]
         self.policy_end = re.compile(f"(?:{alternation(n['policy_heads'])})$")
         self.media_end = re.compile(f"(?:{alternation(n['media_heads'])})$")
@@ -265,6 +266,16 @@ class ProgramRecognizer:
                     yield Cand(start, end2, "Program", "quote+tail", 2, {"name": core + tail.group()})
                 else:
                     yield Cand(start, end, "Program", "quote+verb", 2, {"name": core})
+            elif self._service_brand(text, s0, start, core):
+                yield Cand(start, end, "Program", "quote+service", 2, {"name": core})
+
+    def _service_brand(self, text, s0, start, core):
+        """通过“暖心服务”…, 推进新就业群体“结对服务”: a quoted …服务 that the clause
+        launches or uses is a service brand (“绿色服务”通道 alone is not)."""
+        if len(core) < 4 or not core.endswith("服务"):
+            return False
+        clause = re.split(r"[，。；：、“”《》（）]", text[max(s0, start - 10):start])[-1]
+        return any(v in clause for v in self.triggers + self.means)
 
 
 @Language.factory("gg_programs")
