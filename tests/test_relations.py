@@ -150,3 +150,32 @@ def test_runs_through_sites_listed_before_dengdi_and_by_the_owner_of_a_campaign(
 def test_a_deictic_subject_takes_the_clause_from_an_earlier_body(nlp):
     _, rels = run(nlp, "常州市民政局的干部指着宣传栏笑道，该村探索形成了“五户联防”机制。")
     assert not any(t == "runs" for _, t, _ in rels)
+
+
+def test_compound_names_state_their_immediate_container(nlp):
+    _, rels = run(nlp, "江苏省常州市金坛区民政局立足民生。金坛区公安局城东派出所民警帮助老人回家。")
+    assert ("江苏省常州市金坛区民政局", "located_in", "常州市金坛区") in rels
+    assert not any(h == "江苏省常州市金坛区民政局" and t == "located_in" and p in ("江苏省", "常州市") for h, t, p in rels)
+    # a unit of a body is part of it, and in its place only through it
+    assert ("常州市金坛区公安局城东派出所", "part_of", "常州市金坛区公安局") in rels
+    assert not any(h == "常州市金坛区公安局城东派出所" and t == "located_in" for h, t, _ in rels)
+
+
+def test_peer_bodies_written_together_are_not_units_of_each_other(nlp):
+    _, rels = run(nlp, "溧阳市委市政府高度重视。")
+    assert not any(t == "part_of" for _, t, _ in rels)
+
+
+def test_a_body_named_after_a_place_of_the_text_is_located_there(nlp):
+    _, rels = run(nlp, "常州日报记者报道，常州市推进社区治理，市民政局负责。")
+    assert ("常州日报", "located_in", "常州市") in rels
+    # a relative name writes no place: the text does not state where 市民政局 is
+    assert not any(h == "常州市民政局" and t == "located_in" for h, t, _ in rels)
+    _, rels = run(nlp, "常州市、无锡市及镇江市中院共同签署《长江司法协作协议》。")
+    # the courts of an enumeration are named through its items, which state no place
+    assert not any(h in ("常州市中级人民法院", "无锡市中级人民法院") and t == "located_in" for h, t, _ in rels)
+
+
+def test_a_team_named_after_a_programme_runs_it(nlp):
+    _, rels = run(nlp, "在东湖社区，“银发帮”志愿服务队是居民眼中的贴心人。提起社区“银发帮”志愿服务，居民满是认可。")
+    assert ("银发帮志愿服务队", "runs", "银发帮") in rels

@@ -1,5 +1,22 @@
 """What compound names state: 凯里市鸭塘街道 (located_in), 凯里市妇联
-(located_in), 锦屏县公安局平略派出所 (part_of)."""
+(located_in), 锦屏县公安局平略派出所 (part_of), “红管家”志愿服务队 (runs 红管家).
+
+A compound name states its immediate container only, as the divisions do
+(鸭塘街道月塘社区 -> 鸭塘街道, not -> 凯里市): 山东省安丘市民政局 is in
+安丘市, and 锦屏县公安局平略派出所 is part of 锦屏县公安局, which is in
+锦屏县 (the station is there through its parent)."""
+
+import re
+
+from ..gazetteers.divisions import load_divisions
+from ..resolve.names import split_prefix
+
+# 乡党委政府, 县委县政府: two bodies side by side, not a unit inside the first
+_PEER = re.compile(r"(?:县|市|区|州|省|乡|镇)?(?:人民)?政府|人大(?:常委会)?|政协|纪委|监委")
+_ENUMERATED = ("shared-head", "short-form")
+_NATIONAL = ("中国", "中华", "全国")
+# a team or service group named after the programme it runs (“红管家”志愿服务队)
+_TEAM = re.compile(r"(?:志愿)?服务(?:队|团|社|站|联盟)|志愿者?(?:服务)?(?:队|团|协会|联盟)|工作室|宣讲团|突击队")
 
 
 def structural_relations(doc, mentions, sents) -> list[dict]:
@@ -12,6 +29,8 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
         by_name.setdefault(m.name, m)
     for m in mentions:
         by_name.setdefault(m.text, m)  # the parent as written (金坛区 of 常州市金坛区)
+    places = [m for m in mentions if m.label == "Place"]
+    programs = [m for m in mentions if m.label == "Program"]
     for m in mentions:
         # a user's gazetteer entry names its parent; stated when the parent is in the text too
         parent = by_name.get(m.attrs.get("parent_name"))
@@ -22,21 +41,82 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
             elif parent.label == "Agency" and m.label == "Agency":
                 out.append(_rel(m, parent, "part_of", sents))
         # nested mentions inside m
-        for n in mentions:
-            if n is m or not (m.start <= n.start and n.end <= m.end) or (n.start, n.end) == (m.start, m.end):
-                continue
-            if n.key == m.key:
-                continue
-            if n.label == "Place" and m.label in ("Agency", "Organization", "Place") and n.start == m.start:
-                out.append(_rel(m, n, "located_in", sents))
-            elif n.label == "Agency" and m.label == "Agency" and n.start == m.start:
-                out.append(_rel(m, n, "part_of", sents))
+        inner = [n for n in mentions if n is not m and m.start <= n.start and n.end <= m.end
+                 and (n.start, n.end) != (m.start, m.end) and n.key != m.key]
+        body = _parent_body(m, inner)
+        if body is not None:
+            out.append(_rel(m, body, "part_of", sents))
+        # 柳州市、来宾市中院: members of an enumeration name their place only as a list item
+        if m.label in ("Agency", "Organization", "Place") and m.attrs.get("source") not in _ENUMERATED:
+            where = _container(m, inner, body) if inner else _named_place(m, places)
+            if where is not None:
+                out.append(_rel(m, where, "located_in", sents))
+        if m.label == "Organization":
+            out += [_rel(m, p, "runs", sents) for p in _namesake_programs(m, programs)]
         # a place written right after another place (凯里市 鸭塘街道)
         if m.label == "Place":
             for n in by_start.get(m.end, []):
-                if n.label in ("Place", "Agency", "Organization"):
+                if n.label in ("Place", "Agency", "Organization") and n.attrs.get("source") not in _ENUMERATED:
                     out.append(_rel(n, m, "located_in", sents))
     return out
+
+
+def _parent_body(m, inner):
+    """The agency m is a unit of: the longest agency its name starts with
+    (锦屏县公安局|平略派出所), unless the rest is a peer body (乡党委|政府)."""
+    if m.label != "Agency":
+        return None
+    bodies = [n for n in inner if n.label == "Agency" and n.start == m.start
+              and not _PEER.fullmatch(m.text[n.end - m.start:])]
+    return max(bodies, key=lambda n: n.end, default=None)
+
+
+def _container(m, inner, body):
+    """The last of the places written one after another from the start of m's name
+    (山东省|安丘市|民政局 -> 安丘市); none when m's parent body holds that place
+    (锦屏县公安局|平略派出所: the station is in 锦屏县 through its parent)."""
+    chain = []
+    for n in sorted((n for n in inner if n.label == "Place"), key=lambda n: (n.start, -n.end)):
+        if n.start == (chain[-1].end if chain else m.start):
+            chain.append(n)
+    if not chain or (body is not None and body.end >= chain[-1].end):
+        return None
+    return chain[-1]
+
+
+def _named_place(m, places):
+    """A body or site whose name, as written, starts with a division's name or short
+    form that is not marked as a place of its own (淮安日报, 贵州老年大学): located in
+    that division where the document names it. A relative or abbreviated name
+    (州融媒体中心, 平略派出所) writes no place, so it states none."""
+    if m.label == "Place" and m.attrs.get("code"):
+        return None  # a division: its parent comes from the gazetteer
+    written = re.sub(r"[“”‘’\"《》]", "", m.text)
+    # a body named after the longest place of the document that its name starts with
+    # (贵州贵安新区|美丽车田旅游有限公司); not for sites, whose names start with their
+    # namesakes as often as with their containers (京杭大运河|桥)
+    if written.startswith(_NATIONAL):
+        return None  # 中国科学院, 中华全国总工会: the national style of a name, not a place stated
+    if m.label != "Place":
+        named = [(len(f), p) for p in places if p.key != m.key for f in {p.text, p.name}
+                 if len(f) + 2 <= len(written) and written.startswith(f)]
+        if named:
+            return max(named, key=lambda x: x[0])[1]
+    gaz = load_divisions()
+    _, form, rest = split_prefix(written, gaz)
+    if not form or len(rest) < 2:
+        return None  # 武汉段, 安徽特(高压): a name cut short, not a body of the place
+    keys = {f"place/{d.id}" for d in gaz.lookup(form)}
+    return next((p for p in places if p.key in keys), None)
+
+
+def _namesake_programs(m, programs):
+    """Programmes whose name, followed by a team word, is the organisation's name."""
+    found = {}
+    for p in programs:
+        if m.name.startswith(p.name) and _TEAM.fullmatch(m.name[len(p.name):]):
+            found.setdefault(p.key, p)
+    return list(found.values())
 
 
 def _rel(head, tail, typ, sents, role=None):
