@@ -75,3 +75,18 @@ def test_a_quoted_service_that_the_clause_launches_or_uses(nlp):
     assert "“邻里互助服务”" in found
     assert "“结对帮扶服务”" in found
     assert "“绿色服务”" not in found
+
+
+def test_a_quoted_list_of_qualities_or_actions_is_one_programme(nlp):
+    found = programs(nlp, "全面开展“先锋型、智慧型、温暖型”社区创建活动。街道打造“银发帮、青苗护”邻里品牌。")
+    assert found.get("“先锋型、智慧型、温暖型”社区创建活动") == "先锋型、智慧型、温暖型社区创建活动"
+    assert not any(t.endswith("型") for t in found)
+    assert {"银发帮", "青苗护"} <= set(found)
+
+
+def test_unquoted_names_start_with_a_word_of_the_name(nlp):
+    found = programs(nlp, "今年要加大湿地生态修复工程推进力度，连续开展多轮清源行动，落实好城乡供水一体化试点，"
+                          "深入实施2025年乡村文化振兴专项行动。")
+    assert not any(t.startswith(("今年", "要", "多轮", "好")) for t in found)
+    assert "城乡供水一体化试点" in found
+    assert "2025年乡村文化振兴专项行动" in found

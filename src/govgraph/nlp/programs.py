@@ -18,9 +18,16 @@ _BAD_CONTENT = re.compile(r"[，。！？；：,!?;:]")
 # (“X”的战略, “X”等活动, “X”作为…平台): a descriptor is plain nouns
 _NOT_DESCRIPTOR = re.compile(r"[的等和与及或并为于在是把将对从向让使由被了着过之其]")
 # a descriptor that starts with a verb, preposition, count or adverb is a clause (“X”启动…, “X”八项行动)
-_CLAUSE_TAGS = ("v", "p", "c", "u", "m", "d", "r", "q", "f", "xc", "w", "TIME")
+_CLAUSE_TAGS = {"v", "p", "c", "u", "m", "d", "r", "q", "f", "xc", "w", "TIME"}
+# the same before an unquoted name, where a year (2024年…行动) or 新一轮 may begin it
+_LEAD_TAGS = _CLAUSE_TAGS - {"m", "TIME"}
+_COUNT = re.compile(r"[一二三四五六七八九十两几多数]+[大项批轮类个]|多|一批")
 # words that rank a project (“西电东送”重要工程) rather than name it
 _RANK = re.compile(r"重要|重大|重点|主要|首批|一批|各类|有关|相关")
+# 实施好…试点, 第二批…试点: a verb's complement and a batch number are not part of the name
+_COMPLEMENT = re.compile(r"好|(?:第[一二三四五六七八九十\d]+批)?")
+# items of a quoted list that are qualities or actions, not brands (“学习型、服务型”, “看春晚、迎龙年”)
+_QUALITY = re.compile(r"[型式性化]$")
 # an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
 _FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
 _VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号"}
@@ -29,10 +36,11 @@ _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)
 
 _UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
 _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署", "组织", "实行", "打造", "落实")
-_LAUNCH_AFTER = re.compile(r"(?:深入|全面|持续|扎实|正式)?(?:开展|实施|启动|推进)")
+# …工程推进力度: the verb after the name modifies a noun, it does not launch the name
+_LAUNCH_AFTER = re.compile(r"(?:深入|全面|持续|扎实|正式)?(?:开展|实施|启动|推进)(?!力度|进度|速度|情况|工作|过程)")
 _OPENING = re.compile(r".*(?:随着|按照|通过|围绕|依托|借助|聚焦|以)")
 # bodies that describe a kind of work, not a name (专项整治行动, 相关工程)
-_GENERIC_BODY = re.compile(r"^(?:专项|相关|有关|各类|各项|系列|一系列|多项|这项|该项|重点|重大|系列)|(?:整治|检查|排查|宣传|培训|调研|建设|治理)$")
+_GENERIC_BODY = re.compile(r"^(?:专项|相关|有关|各类|各项|系列|一系列|多项|这项|该项|重点|重大|系列)|(?:整治|检查|排查|宣传|培训|调研|建设|治理|各项|多项|各类)$")
 
 
 def strip_marks(s: str) -> str:
@@ -114,9 +122,12 @@ class ProgramRecognizer:
                 start = clause_start + (lead.end() if lead else 0)
             else:
                 continue
+            start += len(_COMPLEMENT.match(text, start).group())
             body = text[start:m.start()]
             if not 4 <= len(body) <= 20 or _GENERIC_BODY.search(body) or re.search(r"[的和与及在等了]|[^\u4e00-\u9fff0-9]", body):
                 continue
+            if self._tags.get(start, "n") in _LEAD_TAGS or _COUNT.match(body):
+                continue  # 要加大…工程, 标志着…工程, 多轮打击行动: not a name's first word
             yield Cand(start, m.end(), "Program", "unquoted", 1, {"name": body + m.group()})
 
     def _platforms(self, text, s0, e0, taken, places):
@@ -137,7 +148,7 @@ class ProgramRecognizer:
         m = self.desc_head.match(text, end, e0)
         if not m or _NOT_DESCRIPTOR.search(m.group(1)):
             return None
-        if self._tags.get(end, "w").startswith(_CLAUSE_TAGS):
+        if self._tags.get(end, "w") in _CLAUSE_TAGS:
             return None
         if m.end() < e0 and m.end() not in self._tags:
             return None  # the head is the start of a longer word
@@ -197,9 +208,22 @@ class ProgramRecognizer:
         if c.source == "quote+verb" and not self.head_soon.match(text, c.end, c.end + 12):
             return  # 构建“左右岸协同、上下游联动”的格局: a list of aims, not of brands
         at = c.start + 1
+        if not self._brand_items(parts, at):
+            # “学习型、服务型”党支部创建活动: one programme, named with its head, if it has one
+            if c.source != "quote+verb" and text[c.end - 1] not in "”」\"":
+                yield Cand(c.start, c.end, "Program", c.source, c.priority, {"name": strip_marks(text[c.start:c.end])})
+            return
         for p in parts:
             yield Cand(at, at + len(p), "Program", "quote-list", c.priority, {"name": p})
             at += len(p) + 1
+
+    def _brand_items(self, parts, at):
+        """Whether the items of a quoted list are names, not qualities or actions."""
+        for p in parts:
+            if _QUALITY.search(p) or self._tags.get(at, "n") == "v":
+                return False
+            at += len(p) + 1
+        return True
 
     def _quoted_whole(self, text, s0, e0):
         pos = s0
