@@ -90,3 +90,8 @@ def test_unquoted_names_start_with_a_word_of_the_name(nlp):
     assert not any(t.startswith(("今年", "要", "多轮", "好")) for t in found)
     assert "城乡供水一体化试点" in found
     assert "2025年乡村文化振兴专项行动" in found
+
+
+def test_criticised_projects_are_no_programmes(nlp):
+    found = programs(nlp, "坚决防止搞“形象工程”“面子工程”，启动“清水润城”工程。")
+    assert set(found) == {"“清水润城”工程"}

@@ -60,6 +60,8 @@ class ProgramRecognizer:
         self.triggers = tuple(n["program_triggers"])
         self.means = tuple(n["program_means_verbs"])
         self.slogans = [re.compile(p) for p in n["slogan_patterns"]]
+        # “形象工程”, “面子工程”: what the news criticises is no one's programme
+        self.slogans.append(re.compile(f"^(?:{alternation(n['program_pejoratives'])})"))
         self.policy_end = re.compile(f"(?:{alternation(n['policy_heads'])})$")
         self.media_end = re.compile(f"(?:{alternation(n['media_heads'])})$")
         self.org_end = re.compile(f"(?:{alternation(n['organization_heads'])})$")
