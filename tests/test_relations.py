@@ -179,3 +179,24 @@ def test_a_body_named_after_a_place_of_the_text_is_located_there(nlp):
 def test_a_team_named_after_a_programme_runs_it(nlp):
     _, rels = run(nlp, "在东湖社区，“银发帮”志愿服务队是居民眼中的贴心人。提起社区“银发帮”志愿服务，居民满是认可。")
     assert ("银发帮志愿服务队", "runs", "银发帮") in rels
+
+
+def test_implemented_in_from_a_region_qualified_list_a_visit_and_a_pilot_list(nlp):
+    # 江西九江、湖南岳阳等地: the provinces only qualify the cities
+    _, rels = run(nlp, "江西九江、湖南岳阳等地积极开展“邻里议事厅”实践。")
+    assert ("邻里议事厅", "implemented_in", "九江市") in rels and ("邻里议事厅", "implemented_in", "岳阳市") in rels
+    assert not any(t == "implemented_in" and p in ("江西省", "湖南省") for _, t, p in rels)
+    # 赴X开展P: X is where it runs; the inviting court runs it
+    _, rels = run(nlp, "应常州市中级人民法院邀请，部分省人大代表赴溧阳市开展“司法护航营商环境”视察活动。")
+    assert ("司法护航营商环境", "implemented_in", "溧阳市") in rels
+    # 公布了…P名单，A成功入选
+    _, rels = run(nlp, "商务部公布了第二批“智慧商圈”试点名单，江苏省常州市成功入选。")
+    assert ("智慧商圈试点", "implemented_in", "常州市") in rels
+    assert not any(t == "implemented_in" and p == "江苏省" for _, t, p in rels)
+
+
+def test_a_programme_named_for_its_place(nlp):
+    _, rels = run(nlp, "大力实施江苏乡村振兴三年行动。认真落实《常州市“15分钟养老服务圈”建设行动计划》。常州市开展活动。")
+    assert ("江苏乡村振兴三年行动", "implemented_in", "江苏省") in rels
+    # in a title: the place written before the quoted programme
+    assert ("15分钟养老服务圈", "implemented_in", "常州市") in rels

@@ -30,6 +30,7 @@ ELECT = ("当选为", "当选", "担任", "出任", "兼任", "任")
 _ACTORS = ("Agency", "Organization")
 _SEP = ("、", "和", "及", "与", "以及", "，")
 _LIST_SEP = ("、", "和", "及", "与", "以及")
+_TO = ("在", "赴", "到")  # 在/赴/到 X 开展 P: X is where P runs
 _ROLES = sorted(naming()["roles"], key=len, reverse=True)
 _ROLE_END = re.compile("(?:" + "|".join(_ROLES) + ")$")
 _ROLE_AFTER_BODY = re.compile("[^，。；、]{0,14}?(?:" + "|".join(_ROLES) + ")")  # 第八届委员会主席
@@ -50,7 +51,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         ms = sorted(by_sent[si], key=lambda m: (m.start, -m.end))
         s = sents[si]
         for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, ms, s),
-                                      *_positions(text, ms)):
+                                      *_selected(text, ms), *_positions(text, ms)):
             out.append(_rel(head, tail, typ, s, role))
         found, elected = _elections(text, ms, s, elected)
         out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
@@ -170,7 +171,7 @@ def _site(text, actor, m, ms):
     """Is place m, between the actor and its programme, a where: after a 在 of the same
     clause, or in a list closed by 等地?"""
     gap = text[actor.end:m.start]
-    if "在" in gap.split("，")[-1]:
+    if "在" in gap.split("，")[-1] or gap.endswith(_TO):
         return True
     end = m.end
     for n in ms:
@@ -180,10 +181,10 @@ def _site(text, actor, m, ms):
 
 
 def _locative_ranges(text, ms):
-    """Spans of 在 A、B(等地) … up to the next verb: the places there are where, not who."""
+    """Spans of 在/赴/到 A、B(等地) … up to the next verb: the places there are where, not who."""
     ranges = []
     for m in ms:
-        if text[max(0, m.start - 1):m.start] == "在":
+        if text[max(0, m.start - 1):m.start] in _TO:
             end = m.end
             for n in ms:
                 if n.start >= end and text[end:n.start] in _LIST_SEP:
@@ -294,20 +295,45 @@ def _implemented(text, ms, s):
             yield p, subj, "implemented_in", None
 
 
+_SELECTED = re.compile(r"(?:成功|顺利|正式)?(?:入选|获批|被列为|被确定为|列入)")
+
+
+def _selected(text, ms):
+    """A入选P (A获批P试点), or P名单…，A成功入选: a place chosen for a pilot list."""
+    for i, m in enumerate(ms):
+        if m.label != "Place" or (i + 1 < len(ms) and ms[i + 1].label == "Place" and ms[i + 1].start == m.end):
+            continue  # 江苏省|淮安市: the region only qualifies the place after it
+        v = _SELECTED.match(text, m.end)
+        if v is None:
+            continue
+        after = next((p for p in ms[i + 1:] if p.label == "Program"), None)
+        if after is not None and after.start - v.end() <= 8 and not re.search(r"[，。；]", text[v.end():after.start]):
+            yield after, m, "implemented_in", None
+        elif text[v.end():v.end() + 1] in ("。", "，", "；", ""):
+            # the list was named before: 公布了第三批P名单，…，A成功入选
+            listed = next((p for p in reversed(ms[:i]) if p.label == "Program"
+                           and text[p.end:p.end + 2] == "名单"), None)
+            if listed is not None:
+                yield listed, m, "implemented_in", None
+
+
 def _where(text, before, p):
     for j, m in enumerate(before):
         if m.label != "Place":
             continue
-        if text[max(0, m.start - 1):m.start] != "在":
-            # A、B 等地 + verb: a list of places needs 等地 to be the where
-            if j and before[j - 1].label == "Place" and text[before[j - 1].end:m.start] in _LIST_SEP:
+        if text[max(0, m.start - 1):m.start] not in _TO:
+            # A、B 等地 + verb: a list of places needs 等地 to be the where; an item and the
+            # place its region qualifies (辽宁|锦州) were taken with the list's first item
+            if j and before[j - 1].label == "Place" and text[before[j - 1].end:m.start] in (*_LIST_SEP, ""):
                 continue
             group_end = next((n.end for n in reversed(before[j:]) if n.label == "Place"), m.end)
             if not re.match(r"等地", text[group_end:group_end + 2]):
                 continue
         places = [m]
         for n in before[j + 1:]:
-            if n.label == "Place" and text[places[-1].end:n.start] in _LIST_SEP:
+            if n.label == "Place" and text[places[-1].end:n.start] == "":
+                places[-1] = n  # 辽宁锦州, 凯里市鸭塘街道: the region only qualifies the place
+            elif n.label == "Place" and text[places[-1].end:n.start] in _LIST_SEP:
                 places.append(n)
             elif n.label in _ACTORS and text[places[-1].end:n.start] in _LIST_SEP:
                 continue  # 在省中心和宜昌、荆州等地: the actor is a site, not a place

@@ -53,6 +53,13 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
                 out.append(_rel(m, where, "located_in", sents))
         if m.label == "Organization":
             out += [_rel(m, p, "runs", sents) for p in _namesake_programs(m, programs)]
+        # 辽宁全面振兴新突破三年行动: a programme named for its place
+        if m.label == "Program" and not m.text.lstrip("“").startswith(_NATIONAL):
+            where = _container(m, inner, None)
+            if where is not None:
+                out.append(_rel(m, where, "implemented_in", sents))
+        if m.label == "Policy":
+            out += [_rel(p, where, "implemented_in", sents) for p, where in _title_places(m, inner, places)]
         # a place written right after another place (凯里市 鸭塘街道)
         if m.label == "Place":
             for n in by_start.get(m.end, []):
@@ -108,6 +115,22 @@ def _named_place(m, places):
         return None  # 武汉段, 安徽特(高压): a name cut short, not a body of the place
     keys = {f"place/{d.id}" for d in gaz.lookup(form)}
     return next((p for p in places if p.key in keys), None)
+
+
+def _title_places(m, inner, places):
+    """Programmes quoted in a title right after a division's name (《江苏省“P”三年行动计划》),
+    with the place the document names by it: the title names where the programme runs."""
+    gaz = load_divisions()
+    for p in inner:
+        if p.label != "Program":
+            continue
+        form = m.text[:p.start - m.start].lstrip("《")
+        if not form or form.startswith(_NATIONAL) or not gaz.lookup(form):
+            continue
+        keys = {f"place/{d.id}" for d in gaz.lookup(form)}
+        where = next((q for q in places if q.key in keys), None)
+        if where is not None:
+            yield p, where
 
 
 def _namesake_programs(m, programs):
