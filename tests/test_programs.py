@@ -95,3 +95,10 @@ def test_unquoted_names_start_with_a_word_of_the_name(nlp):
 def test_criticised_projects_are_no_programmes(nlp):
     found = programs(nlp, "坚决防止搞“形象工程”“面子工程”，启动“清水润城”工程。")
     assert set(found) == {"“清水润城”工程"}
+
+
+def test_a_short_quote_with_its_tail_after_a_launch_verb(nlp):
+    # “码”上议: the quoted character begins the name; the word after it belongs to it
+    assert programs(nlp, "该区推出“码”上议，群众扫码就能反映诉求。") == {"“码”上议": "码上议"}
+    # but not a clause that goes on after the quote
+    assert programs(nlp, "社区探索“管家”服务提升居民幸福感。") == {}

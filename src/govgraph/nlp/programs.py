@@ -236,8 +236,6 @@ class ProgramRecognizer:
             pos = m.end()
             content = next(g for g in m.groups() if g is not None)
             start, end = m.start(), m.end()
-            # “有事好商量——‘码’上议” and “码”上议: the tail after the quote belongs to the name
-            tail = re.match(rf"[{CJK}A-Za-z0-9]{{1,4}}", text[end:e0]) if end < e0 else None
             core = strip_marks(content)
             if not core or _BAD_CONTENT.search(core) or any(p.search(core) for p in self.slogans):
                 continue
@@ -285,15 +283,30 @@ class ProgramRecognizer:
                 yield Cand(start, dm.end(), "Program", "quote+descriptor+head", 2, {"name": name, "core": core})
                 continue
             before = text[max(s0, start - 4):start]
-            if len(core) >= 3 and before.endswith(self.triggers + tuple(t + "了" for t in self.triggers)):
-                if tail and tail.group() and not tail.group().startswith(("的", "和", "等", "与", "及")) and len(core) <= 2:
+            if before.endswith(self.triggers + tuple(t + "了" for t in self.triggers)):
+                end2 = self._tail_end(text, end, e0) if len(core) <= 2 else None
+                if end2 is not None:
                     # “码”上议: quoted first character(s) of a longer name
-                    end2 = end + len(tail.group())
-                    yield Cand(start, end2, "Program", "quote+tail", 2, {"name": core + tail.group()})
-                else:
+                    yield Cand(start, end2, "Program", "quote+tail", 2, {"name": core + text[end:end2]})
+                elif len(core) >= 3:
                     yield Cand(start, end, "Program", "quote+verb", 2, {"name": core})
             elif self._service_brand(text, s0, start, core):
                 yield Cand(start, end, "Program", "quote+service", 2, {"name": core})
+
+    def _tail_end(self, text, end, e0):
+        """The end of a short word after a short quote (“码”上议，“码”上办服务): one to
+        three characters closed by punctuation or the sentence end, or by a programme
+        head that the name takes too; not a clause that goes on (“管家”服务提升…)."""
+        for n in (3, 2, 1):
+            tail = text[end:end + n]
+            if end + n > e0 or not re.fullmatch(f"[{CJK}]+", tail) or tail.startswith(("的", "和", "等", "与", "及")):
+                continue
+            if end + n == e0 or not re.match(f"[{CJK}A-Za-z0-9]", text[end + n]):
+                return end + n
+            hm = self.head.match(text, end + n, e0)
+            if hm and (hm.end() == e0 or not re.match(f"[{CJK}]", text[hm.end()])):
+                return hm.end()
+        return None
 
     def _service_brand(self, text, s0, start, core):
         """通过“暖心服务”…, 推进新就业群体“结对服务”: a quoted …服务 that the clause
