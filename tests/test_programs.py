@@ -98,7 +98,7 @@ def test_criticised_projects_are_no_programmes(nlp):
 
 
 def test_a_short_quote_with_its_tail_after_a_launch_verb(nlp):
-    # “码”上议: the quoted character begins the name; the word after it belongs to it
-    assert programs(nlp, "该区推出“码”上议，群众扫码就能反映诉求。") == {"“码”上议": "码上议"}
+    # “码”上办: the quoted character begins the name; the word after it belongs to it
+    assert programs(nlp, "该区推出“码”上办，群众扫码就能办理业务。") == {"“码”上办": "码上办"}
     # but not a clause that goes on after the quote
     assert programs(nlp, "社区探索“管家”服务提升居民幸福感。") == {}

@@ -26,7 +26,7 @@ _COUNT = re.compile(r"[一二三四五六七八九十两几多数]+[大项批轮
 _RANK = re.compile(r"重要|重大|重点|主要|首批|一批|各类|有关|相关")
 # 实施好…试点, 第二批…试点: a verb's complement and a batch number are not part of the name
 _COMPLEMENT = re.compile(r"好|(?:第[一二三四五六七八九十\d]+批)?")
-# items of a quoted list that are qualities or actions, not brands (“学习型、服务型”, “看春晚、迎龙年”)
+# items of a quoted list that are qualities or actions, not brands (“创新型、节约型”, “看春晚、迎龙年”)
 _QUALITY = re.compile(r"[型式性化]$")
 # an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
 _FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
@@ -79,7 +79,7 @@ class ProgramRecognizer:
         return doc
 
     def _drop_brand_organizations(self, doc, found):
-        """“凯运出行”小程序: the tagger's ORG word inside the quotes is the service's own
+        """“畅行通”小程序: the tagger's ORG word inside the quotes is the service's own
         name, not a second organisation."""
         text = doc_text(doc)
         cores = set()
@@ -133,7 +133,7 @@ class ProgramRecognizer:
             yield Cand(start, m.end(), "Program", "unquoted", 1, {"name": body + m.group()})
 
     def _platforms(self, text, s0, e0, taken, places):
-        """依托山东省低收入人口动态监测信息平台, 通过全国一体化融资信用服务平台: a platform
+        """依托湖南省困难群众动态监测信息平台, 通过全国统一的社保服务平台: a platform
         or system after a verb of use is a named one when a place or 全国/国家 begins it."""
         for m in self.platform.finditer(text, s0, e0):
             start, end = m.span(1)
@@ -145,7 +145,7 @@ class ProgramRecognizer:
             yield Cand(start, end, "Program", "platform", 1, {"name": body})
 
     def _descriptor_head(self, text, end, e0):
-        """“三主动”工作机制, “X”系列宣传活动: the end of a short descriptor and head after a
+        """“三联动”工作机制, “X”系列宣传活动: the end of a short descriptor and head after a
         quoted name, or None when the words between are a clause (“X”八项行动, “X”的模式)."""
         m = self.desc_head.match(text, end, e0)
         if not m or _NOT_DESCRIPTOR.search(m.group(1)):
@@ -211,7 +211,7 @@ class ProgramRecognizer:
             return  # 构建“左右岸协同、上下游联动”的格局: a list of aims, not of brands
         at = c.start + 1
         if not self._brand_items(parts, at):
-            # “学习型、服务型”党支部创建活动: one programme, named with its head, if it has one
+            # “创新型、节约型”机关创建活动: one programme, named with its head, if it has one
             if c.source != "quote+verb" and text[c.end - 1] not in "”」\"":
                 yield Cand(c.start, c.end, "Program", c.source, c.priority, {"name": strip_marks(text[c.start:c.end])})
             return
@@ -275,7 +275,7 @@ class ProgramRecognizer:
                 continue
             dm = self._descriptor_head(text, end, e0)
             if dm:
-                # a short core needs its descriptor to be a name (“三主动”工作机制);
+                # a short core needs its descriptor to be a name (“三联动”工作机制);
                 # a long descriptor only says what kind of thing the core is
                 whole = text[end:dm.end()]
                 short = len(dm.group(1)) <= 2 and not _RANK.match(dm.group(1))
@@ -286,7 +286,7 @@ class ProgramRecognizer:
             if before.endswith(self.triggers + tuple(t + "了" for t in self.triggers)):
                 end2 = self._tail_end(text, end, e0) if len(core) <= 2 else None
                 if end2 is not None:
-                    # “码”上议: quoted first character(s) of a longer name
+                    # “码”上办: quoted first character(s) of a longer name
                     yield Cand(start, end2, "Program", "quote+tail", 2, {"name": core + text[end:end2]})
                 elif len(core) >= 3:
                     yield Cand(start, end, "Program", "quote+verb", 2, {"name": core})
@@ -294,7 +294,7 @@ class ProgramRecognizer:
                 yield Cand(start, end, "Program", "quote+service", 2, {"name": core})
 
     def _tail_end(self, text, end, e0):
-        """The end of a short word after a short quote (“码”上议，“码”上办服务): one to
+        """The end of a short word after a short quote (“码”上办，“云”上学平台): one to
         three characters closed by punctuation or the sentence end, or by a programme
         head that the name takes too; not a clause that goes on (“管家”服务提升…)."""
         for n in (3, 2, 1):
