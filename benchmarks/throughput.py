@@ -14,7 +14,9 @@ Prints, in one run:
 * rebuild time after changing one document, with the cache, against the full build.
 
 Every build is a fresh `python -m govgraph.cli build` into an empty folder
-(cache on, as users run it). The corpus is read where it lies and copied only
+(cache on, as users run it); the --jobs 1 and --jobs 2 builds are run --repeat
+times (alternating) and the fastest of each counts, since other work on a
+shared machine only ever slows a run. The corpus is read where it lies and copied only
 into a temporary folder; characters are those of the documents' repaired text.
 """
 
@@ -24,6 +26,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -112,6 +115,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus"))
     ap.add_argument("--work", help="folder for the builds (default: a temporary one)")
+    ap.add_argument("--repeat", type=int, default=2, help="runs of each --jobs setting; the fastest counts (default 2)")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     recs = records(corpus)
@@ -135,14 +139,22 @@ def main() -> int:
     bare_wall = min(w for w, _ in bare.values())  # the faster setting
     bare_cpu = min(c for _, c in bare.values())
 
-    runs = {}
-    for jobs in (1, 2):
-        r = runs[jobs] = build(one, work / f"out-j{jobs}", "--jobs", str(jobs))
-        print(f"govgraph build --jobs {jobs}: {r['wall']:.1f} s, {chars / r['wall']:,.0f} chars/s whole command "
-              f"({r['cpu']:.1f} s CPU); extraction {r['extract']:.1f} s ({r['extract_cpu']:.1f} s CPU) + graph.json "
-              f"{r['graph_json']:.1f} s = {chars / (r['extract'] + r['graph_json']):,.0f} chars/s; other exports "
-              f"{r['exports']:.1f} s; peak RSS {r['rss_total']:,.0f} MB (largest process {r['rss_one']:,.0f} MB)",
-              flush=True)
+    # Each setting is run --repeat times, alternating, and the fastest run counts (as timeit does):
+    # other work on a shared machine only ever slows a run down.
+    tries = {1: [], 2: []}
+    for k in range(args.repeat):
+        for jobs in (1, 2):
+            out = work / f"out-j{jobs}"
+            if out.exists():
+                shutil.rmtree(out)  # a full build: no cache from the previous try
+            r = build(one, out, "--jobs", str(jobs))
+            tries[jobs].append(r)
+            print(f"govgraph build --jobs {jobs} (try {k + 1}): {r['wall']:.1f} s, {chars / r['wall']:,.0f} chars/s "
+                  f"whole command ({r['cpu']:.1f} s CPU); extraction {r['extract']:.1f} s ({r['extract_cpu']:.1f} s "
+                  f"CPU) + graph.json {r['graph_json']:.1f} s = {chars / (r['extract'] + r['graph_json']):,.0f} "
+                  f"chars/s; other exports {r['exports']:.1f} s; peak RSS {r['rss_total']:,.0f} MB (largest "
+                  f"process {r['rss_one']:,.0f} MB)", flush=True)
+    runs = {jobs: min(rs, key=lambda r: r["extract"] + r["graph_json"]) for jobs, rs in tries.items()}
 
     four = work / "corpus-4x.jsonl"
     size4 = write_jsonl(four, ({**r, "id": f"{r['id']}~{k}"} for k in range(4) for r in recs))
