@@ -5,7 +5,7 @@ with spaces ("接 通 率"). Whitespace between two characters of which at least
 one is CJK is dropped; other whitespace runs become one space. A blank line
 is a paragraph break ("\\n") only after sentence-final punctuation or a short
 paragraph of one line, or of spaced names (a headline or byline): page layout also leaves blank lines in the
-middle of sentences ("近日，记者采访了黔\\n\\n东南州医保局").
+middle of sentences ("近日，记者走访了恩\\n\\n施州医保局").
 """
 
 import re

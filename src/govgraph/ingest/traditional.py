@@ -10,7 +10,7 @@ are matched in simplified form while mentions keep the original characters
 In `auto` mode (the default) a document is converted only when it reads as
 traditional: enough of its characters are forms never used in simplified
 text (國, 張, 這). A simplified document is left as it is, so a name written
-with a traditional character in simplified text (王啟富) keeps it. A converted
+with a traditional character in simplified text (李啟明) keeps it. A converted
 document gets OpenCC's default (first) choice for every character; OpenCC's
 phrase dictionaries are not used (they change lengths), so the few characters
 whose simplified form depends on the word take the usual one (乾 -> 干 also in

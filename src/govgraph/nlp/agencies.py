@@ -1,7 +1,7 @@
 """Agencies and organisations: names ending in a function head (…局, …委员会,
 派出所, …公司, …医院), composed from the LAC words before the head
 (苏仙区 + 自然资源和规划局), with verbs the tagger swallows trimmed
-(联合县交通运输局 -> 县交通运输局), plus LAC's ORG words."""
+(联合县水利局 -> 县水利局), plus LAC's ORG words."""
 
 import re
 
@@ -16,7 +16,7 @@ _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "�
 # bodies that make "…局/部/办" a common word, not a name (格局, 全部, 经办)
 _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
 _DEICTIC = tuple("全各该本我此这年")
-# an indefinite description inside a name: 广东南海区一家科技公司 is some company, not a named one
+# an indefinite description inside a name: 浙江余杭区一家物流公司 is some company, not a named one
 _INDEFINITE = re.compile("一家|一个|一所|一批|某")
 _COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "合作社"}
 _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
@@ -45,7 +45,7 @@ LOCAL_BODIES = {"村委会": ("村民委员会", "village"), "村委员会": ("�
                 "村党支部": ("党支部", "village"), "村党总支": ("党总支", "village"), "社区党委": ("党委", "village"),
                 "社区党支部": ("党支部", "village"), "街道党工委": ("党工委", "township"), "乡党委": ("党委", "township"),
                 "镇党委": ("党委", "township"), "乡政府": ("人民政府", "township"), "镇政府": ("人民政府", "township")}
-# a level character alone names these (州人民医院, 县融媒体中心): one per division
+# a level character alone names these (县中医院, 市图书馆): one per division
 _PUBLIC_INSTITUTIONS = ("人民医院", "中医院", "医院", "融媒体中心", "广播电视台", "电视台", "日报", "图书馆", "博物馆",
                         "文化馆", "妇幼保健院", "疾病预防控制中心", "第一中学", "职业技术学院")
 
@@ -162,7 +162,7 @@ class AgencyRecognizer:
 
     def _only_industry(self, name: str, head: str | None) -> bool:
         """Is name a company or cooperative whose body (before the head) is made of industry words
-        alone, with no place in front (乡村旅游运营管理有限公司, 农民专业合作社)? Tagged as one ORG word,
+        alone, with no place in front (生态农业开发有限公司, 农民专业合作社)? Tagged as one ORG word,
         it still names no one organisation. Banks and papers are named that way (农业银行): not them."""
         body = name[:len(name) - len(head or "")]
         if head not in _COMPANY_HEADS or not body or self._place_prefix(body + "。"):
@@ -209,7 +209,7 @@ class AgencyRecognizer:
                         s += len(v)
                         changed = True
                         break
-            # 在州内如州人民医院: "such as" before a relative name (not 如皋市, a place of its own)
+            # 州内医院，如州中医院: "such as" before a relative name (not 如皋市, a place of its own)
             for v in _EXAMPLE_MARKERS:
                 if text.startswith(v, s) and text.startswith(self.level, s + len(v)) \
                         and not self._place_prefix(text[s:e]):

@@ -1,7 +1,7 @@
 """Shared pieces of the recognition components: candidate spans and naming data.
 
 Chinese has no spaces and LAC's words often do not line up with gazetteer
-names (凯里市鸭塘街道 is one LAC word), so recognisers work on characters,
+names (恩施市舞阳坝街道 is one LAC word), so recognisers work on characters,
 using LAC's words and tags as evidence, and propose candidates. The
 `gg_entities` component then picks among them and splits tokens so that
 every entity is a token span.
@@ -36,7 +36,7 @@ def register_extensions():
         Doc.set_extension("gaps", default=frozenset())  # raw whitespace before these offsets
         Doc.set_extension("space_gaps", default=frozenset())  # … whitespace other than line breaks
         # candidate attributes by (start, end, label): Span._ values are keyed by offsets only,
-        # and a place may stand, on the same characters, for its court (柳州市、来宾市中院)
+        # and a place may stand, on the same characters, for its court (张家界市、常德市中院)
         Doc.set_extension("gg_attrs", default=None)
         Span.set_extension("gg", getter=lambda span: (span.doc._.gg_attrs or {}).get(
             (span.start_char, span.end_char, span.label_)))

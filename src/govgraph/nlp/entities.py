@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from .candidates import register_extensions, token_starts
 
-# which types may sit inside which (凯里市 in 凯里市妇联; an agency inside a policy title)
+# which types may sit inside which (恩施市 in 恩施市妇联; an agency inside a policy title)
 _NESTABLE = {
     "Agency": {"Place", "Agency"},
     "Organization": {"Place", "Agency"},
@@ -29,7 +29,7 @@ def select(cands):
             if c.end <= k.start or k.end <= c.start:
                 continue
             if (k.start, k.end) == (c.start, c.end):
-                # 柳州市 in 柳州市、来宾市中院 is a place and, by the shared head, a court
+                # 张家界市 in 张家界市、常德市中院 is a place and, by the shared head, a court
                 ok = {k.label, c.label} == {"Place", "Agency"} and (k.attrs.get("shared") or c.attrs.get("shared"))
             elif k.start <= c.start and c.end <= k.end:
                 ok = c.label in _NESTABLE[k.label]

@@ -1,10 +1,10 @@
 """Agencies named by enumerations, which write the shared part once:
 
-* a shared head: 黔东南州、广西柳州市、来宾市及黔南州中院 -> one court per
-  place (柳州市 stands for 柳州市中院; the place is kept as well);
-* function short forms: 市商务、发改、民政、邮政管理等12部门 -> 市商务局,
-  市发展和改革委员会 …; the level or place prefix of the first item (or the
-  place the sentence is about: 安丘市整合了民政、残联等16个部门) applies to all.
+* a shared head: 恩施州、湖南张家界市、常德市及湘西州中院 -> one court per
+  place (张家界市 stands for 张家界市中院; the place is kept as well);
+* function short forms: 市水利、人社、交通等8部门 -> 市水利局,
+  市人力资源和社会保障局 …; the level or place prefix of the first item (or the
+  place the sentence is about: 丹阳市统筹卫健、人社等9个部门) applies to all.
 
 Runs after gg_places and gg_agencies, reading their candidates."""
 
@@ -32,7 +32,7 @@ class EnumerationRecognizer:
         add_candidates(doc, list(self.shared_heads(doc, cands)) + list(self.short_forms(doc, cands)))
         return doc
 
-    # ---- 柳州市、来宾市及黔南州中院
+    # ---- 张家界市、常德市及湘西州中院
     def shared_heads(self, doc, cands):
         text = doc_text(doc)
         places = {(c.start, c.end): c for c in cands if c.label == "Place"}
@@ -54,7 +54,7 @@ class EnumerationRecognizer:
                 item = max(by_end.get(pos - len(sep), []), key=lambda c: c.end - c.start, default=None)
                 if item is None:
                     break
-                # 广西柳州市: the court is 柳州市's; walk over the chain of places
+                # 湖南张家界市: the court is 张家界市's; walk over the chain of places
                 start = item.start
                 while by_end.get(start):
                     start = max(by_end[start], key=lambda c: c.end - c.start).start
@@ -62,7 +62,7 @@ class EnumerationRecognizer:
                            {"name": text[item.start:item.end] + head, "shared": True})
                 pos = start
 
-    # ---- 市商务、发改、民政等12部门
+    # ---- 市水利、人社、交通等8部门
     def short_forms(self, doc, cands):
         text = doc_text(doc)
         agencies = {}
@@ -81,7 +81,7 @@ class EnumerationRecognizer:
                         break
                     a = full.start if full else sm.start()
                     if sm is not None:
-                        own, ostart = self._prefix(text, a, s0)  # 县市场监管, 镇远县公安
+                        own, ostart = self._prefix(text, a, s0)  # 县水利, 鹤峰县公安
                         a = ostart if own else a
                     items.append((a, pos, None if full else sm.group()))
                     if text[a - 1:a] != "、":

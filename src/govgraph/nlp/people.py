@@ -1,6 +1,6 @@
 """People: LAC's PER words, minus honorific-only references (王阿姨, 李先生,
 刘某, 化名), plus reporters in bylines, whose names the raw text separates
-with spaces (■ 刘 权 陈大铭 -> 刘权, 陈大铭)."""
+with spaces (■ 周 强 林小燕 -> 周强, 林小燕)."""
 
 import re
 
@@ -79,7 +79,7 @@ class PersonRecognizer:
             if _BYLINE_ROLE.fullmatch(piece) or not _NAME_CHARS.fullmatch(piece):
                 continue
             if names and pe - ps == 1 and names[-1][1] - names[-1][0] == 1 and names[-1][1] == ps:
-                names[-1] = (names[-1][0], pe)  # 刘 权 -> 刘权
+                names[-1] = (names[-1][0], pe)  # 周 强 -> 周强
             else:
                 names.append((ps, pe))
         for ps, pe in names:
@@ -88,7 +88,7 @@ class PersonRecognizer:
 
 
 def _split_name(word, start, gaps):
-    """Split a run of names the tagger glued together (杨天梅龙炳燕)."""
+    """Split a run of names the tagger glued together (赵丽华孙晓梅)."""
     n = len(word)
     cut = [start + i for i in range(1, n) if start + i in gaps]
     if cut:

@@ -17,7 +17,7 @@ _MAXLEN = 16
 _TITLE = re.compile(r"《[^《》]{1,100}》")
 _QUOTE = re.compile(r"“[^“”]{1,16}”")  # a name or slogan, not quoted speech
 _OFFICE = ("办", "办公室")
-# what follows a division's short form in the name of a street or a site (港口|路, 凯里|大道)
+# what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
 _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
 # what follows a river's or a site's name that is also a division's short form
 _FEATURE = re.compile(r"流域|江(?!苏|西|北|南|城|口)|河(?!北|南|口)|湖(?!北|南)|山(?![区村镇乡])|水库|古城|大礼堂")
@@ -54,8 +54,8 @@ class PlaceRecognizer:
         return doc
 
     def _keep(self, c, text, titles, quotes):
-        """Not a place mention: a word of a document's title (《中国历史文化名城…》), a figure
-        of speech in quotes built like a place (“连心桥”, “修通心路…”), an office (民政办)."""
+        """Not a place mention: a word of a document's title (《全国文明城市…》), a figure
+        of speech in quotes built like a place (“彩虹桥”, “架起心桥…”), an office (民政办)."""
         if any(a < c.start and c.end < b for a, b in titles):
             return False
         if c.source == "lac" and any(a < c.start and c.end < b for a, b in quotes):
@@ -79,7 +79,7 @@ class PlaceRecognizer:
                         break
                 if hit:
                     end = i + hit
-                    m = self.numbered.match(text, end)  # 果从村三组
+                    m = self.numbered.match(text, end)  # 龙潭村五组
                     divs = self.div.lookup(text[i:end])
                     attrs = {"divisions": [d.id for d in divs]}
                     if m and text[i:end].endswith("村"):
@@ -98,7 +98,7 @@ class PlaceRecognizer:
                 if tok.tag_ != "LOC":
                     if not self.suffixed.fullmatch(tok.text) or tok.text[0] in _GENERIC_HEAD:
                         continue
-                # extend a LOC word with a following suffix word (月塘 + 社区)
+                # extend a LOC word with a following suffix word (东湖 + 社区)
                 nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 if nxt is not None and nxt.text in naming()["place_suffixes"]:
                     e = nxt.idx + len(nxt)
@@ -124,17 +124,17 @@ class PlaceRecognizer:
         if f.endswith(self.full_suffix) and len(f) >= 3:
             # a full name: at a word start, or right after another place
             return s in starts or any(te == s for _, te in taken) or s in ends
-        # a short form (凯里, 黔东南): a LOC word of its own, or a word that starts a
-        # name (黔东南中院); never the tail of a longer place (锦屏|公安局)
+        # a short form (恩施, 湘西): a LOC word of its own, or a word that starts a
+        # name (湘西中院); never the tail of a longer place (鹤峰|公安局)
         if s not in starts or any(te == s for _, te in taken):
             return False
         tok = self._tags.get(s)
         if _FEATURE.match(text, e):
             return False  # 沅江流域, 清水江: a river or site named like the county
         if text.startswith(_STREET, e):
-            return False  # 港口路: a street named like the district
+            return False  # 鼓楼路: a street named like the district
         # and it ends where the word ends (新华|社, 金山|银山 are other names) or another
-        # place follows (广东|南海区)
+        # place follows (浙江|余杭区)
         return (tok in ("LOC", "ORG") and (e in ends or self._form_at(text, e))) or \
             (tok not in ("n", "v", "vn", "a", "d") and self.follow.match(text, e) is not None)
 

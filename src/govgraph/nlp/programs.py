@@ -1,7 +1,7 @@
 """Programs (quoted initiatives, 12345-style hotlines) and Policies (《…》 documents).
 
-A quoted phrase is a programme when a programme head follows it (“红管家”
-工程 -> 红管家工程), when it ends in one itself, or when a launching verb
+A quoted phrase is a programme when a programme head follows it (“暖邻帮”
+工程 -> 暖邻帮工程), when it ends in one itself, or when a launching verb
 (推出, 开展, 打造 …) introduces it; slogans and ideological formulas are
 rejected."""
 
@@ -66,7 +66,7 @@ class ProgramRecognizer:
         self.media_end = re.compile(f"(?:{alternation(n['media_heads'])})$")
         self.org_end = re.compile(f"(?:{alternation(n['organization_heads'])})$")
         self.org_head = re.compile(f"(?:{alternation(n['organization_heads'] + ['志愿者联盟', '联盟'])})")
-        # “红管家”志愿服务: the quoted core names the programme, the descriptor does not
+        # “暖邻帮”志愿服务: the quoted core names the programme, the descriptor does not
         self.descriptor = re.compile("志愿服务(?!队)|志愿者服务(?!队)")
         self.hotline = re.compile(rf"(?<![\d])(\d{{3,6}})(?:热线|服务热线|平台)")
         self.quote = re.compile(r"“([^“”]{1,40})”|「([^「」]{1,40})」|\"([^\"]{1,40})\"")
@@ -109,7 +109,7 @@ class ProgramRecognizer:
         yield from self._recurring(text, found)
 
     def _unquoted(self, text, s0, e0, taken):
-        """开展康复辅助器具社区租赁服务试点, 实施辽宁全面振兴新突破三年行动, 党建引领…提升行动深入开展:
+        """开展适老化家居改造服务试点, 实施吉林乡村振兴提速三年行动, 党建引领…提升行动扎实推进:
         an unquoted name between a launching verb (or a clause opening) and a programme head."""
         for m in _UNQUOTED_HEAD.finditer(text, s0, e0):
             if any(a <= m.start() < b for a, b in taken):
@@ -133,7 +133,7 @@ class ProgramRecognizer:
             yield Cand(start, m.end(), "Program", "unquoted", 1, {"name": body + m.group()})
 
     def _platforms(self, text, s0, e0, taken, places):
-        """依托湖南省困难群众动态监测信息平台, 通过全国统一的社保服务平台: a platform
+        """依托江西省养老服务信息平台, 通过全国统一的社保服务平台: a platform
         or system after a verb of use is a named one when a place or 全国/国家 begins it."""
         for m in self.platform.finditer(text, s0, e0):
             start, end = m.span(1)
@@ -170,7 +170,7 @@ class ProgramRecognizer:
             inner = m.group(1)
             core = _TRIAL.sub("", inner)
             if re.match(r"栏目|节目|专栏|专题节目|频道", text[m.end():e0]):
-                # 《问政黔东南》栏目: a broadcast programme run by the outlet
+                # 《问政鹤峰》栏目: a broadcast programme run by the outlet
                 yield Cand(m.start(), m.end(), "Program", "title", 3, {"name": inner})
             elif self.media_end.search(core) and len(core) <= 12:
                 yield Cand(m.start(), m.end(), "Organization", "title", 3, {"name": inner})
@@ -201,14 +201,14 @@ class ProgramRecognizer:
             yield from self._split_series(text, c)
 
     def _split_series(self, text, c):
-        """“金党徽、银五老、红豆苗”: a quoted list of short brand names is one programme each."""
+        """“金扁担、银算盘、铁脚板”: a quoted list of short brand names is one programme each."""
         content = text[c.start + 1:text.find("”", c.start) if text[c.start] == "“" else c.end - 1]
         parts = content.split("、")
         if c.label != "Program" or len(parts) < 2 or not all(2 <= len(p) <= 6 for p in parts):
             yield c
             return
         if c.source == "quote+verb" and not self.head_soon.match(text, c.end, c.end + 12):
-            return  # 构建“左右岸协同、上下游联动”的格局: a list of aims, not of brands
+            return  # 构建“城乡统筹、部门协作”的格局: a list of aims, not of brands
         at = c.start + 1
         if not self._brand_items(parts, at):
             # “创新型、节约型”机关创建活动: one programme, named with its head, if it has one
@@ -251,14 +251,14 @@ class ProgramRecognizer:
             hm = self.head.match(text, end, e0)
             om = self.org_head.match(text, end, e0)
             if om and (not hm or len(om.group()) > len(hm.group())):
-                # “勾新聚力”志愿服务队: a named team
+                # “携手同心”志愿服务队: a named team
                 yield Cand(start, om.end(), "Organization", "quote+org", 3, {"name": core + om.group()})
                 continue
             if self.descriptor.match(text, end, e0) and 2 <= len(core) <= 10:
                 yield Cand(start, end, "Program", "quote+descriptor", 2, {"name": core})
                 continue
             if hm:
-                # “阳光信访”App, “银龄黔行”品牌, “服务认领无边界”制度: the vehicle is not the name
+                # “掌上办税”App, “夕阳红帆”品牌, “接诉即评”制度: the vehicle is not the name
                 name = core if hm.group() in _VEHICLES else core + hm.group()
                 label = "Organization" if name.endswith(("服务队", "志愿队")) else "Program"
                 yield Cand(start, hm.end(), label, "quote+head", 3, {"name": name, "core": core})
@@ -296,7 +296,7 @@ class ProgramRecognizer:
     def _tail_end(self, text, end, e0):
         """The end of a short word after a short quote (“码”上办，“云”上学平台): one to
         three characters closed by punctuation or the sentence end, or by a programme
-        head that the name takes too; not a clause that goes on (“管家”服务提升…)."""
+        head that the name takes too; not a clause that goes on (“网格”服务提升…)."""
         for n in (3, 2, 1):
             tail = text[end:end + n]
             if end + n > e0 or not re.fullmatch(f"[{CJK}]+", tail) or tail.startswith(("的", "和", "等", "与", "及")):
@@ -309,7 +309,7 @@ class ProgramRecognizer:
         return None
 
     def _service_brand(self, text, s0, start, core):
-        """通过“暖心服务”…, 推进新就业群体“结对服务”: a quoted …服务 that the clause
+        """通过“贴心服务”…, 推进快递小哥“结对服务”: a quoted …服务 that the clause
         launches or uses is a service brand (“绿色服务”通道 alone is not)."""
         if len(core) < 4 or not core.endswith("服务"):
             return False

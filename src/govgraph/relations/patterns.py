@@ -3,7 +3,7 @@ mentions and the cue words between them. Each rule is a function of one
 sentence's mentions (sorted by position) that yields relations:
 
 * runs (Agency/Organization -> Program): 开展, 推出, 实施, 打造 …; an actor
-  written right before its programme (州融媒体中心《问政黔东南》栏目)
+  written right before its programme (县融媒体中心《问政鹤峰》栏目)
 * issues (Agency -> Policy): 印发, 出台, 制定, 发布, 签署 …
 * implemented_in (Program -> Place): a Place as the actor of a launching verb,
   在 A、B 等地 + verb, a place written right before a programme
@@ -33,7 +33,7 @@ _LIST_SEP = ("、", "和", "及", "与", "以及")
 _TO = ("在", "赴", "到")  # 在/赴/到 X 开展 P: X is where P runs
 _ROLES = sorted(naming()["roles"], key=len, reverse=True)
 _ROLE_END = re.compile("(?:" + "|".join(_ROLES) + ")$")
-_ROLE_AFTER_BODY = re.compile("[^，。；、]{0,14}?(?:" + "|".join(_ROLES) + ")")  # 第八届委员会主席
+_ROLE_AFTER_BODY = re.compile("[^，。；、]{0,14}?(?:" + "|".join(_ROLES) + ")")  # 第九届委员会主席
 _ROLE_NEXT = re.compile("[^，。；、]{0,8}?(?:" + "|".join(_ROLES) + ")")  # 、村委会主任
 _PLACES_END = re.compile(r"^(?:等(?:地|县市|市县|区县|地区|乡镇|村|社区|\d+个\S{0,2})?)")
 _MAX_GAP = 60
@@ -64,11 +64,11 @@ _MEDIA = ("日报", "晚报", "报社", "新闻", "电视台", "广播电视台"
 
 def _bylines(text, mentions, sents):
     """本报讯（记者 X）: X is the paper's reporter. The paper is the outlet named in a
-    byline or masthead line of the document (贵州日报天眼新闻记者华妹), if any."""
+    byline or masthead line of the document (荆楚日报掌上新闻记者林晓), if any."""
     reporters = [m for m in mentions if m.label == "Person" and m.attrs.get("source") == "byline"]
     if not reporters:
         return []
-    # masthead lines: short, no dateline, the outlet written before 记者 (贵州日报天眼新闻记者华妹)
+    # masthead lines: short, no dateline, the outlet written before 记者 (荆楚日报掌上新闻记者林晓)
     mastheads = {i: s.start + k.start() for i, s in enumerate(sents) if len(s.text) <= 40 and "本报" not in s.text
                  for k in [re.search(r"记者|通讯员", s.text)] if k}
     paper = next((m for m in sorted(mentions, key=lambda m: m.start) if m.label == "Organization" and m.outer
@@ -88,7 +88,7 @@ def _runs_issues(text, ms):
         typ = "issues" if t.label == "Policy" else "runs"
         verbs = ISSUE_VERBS if typ == "issues" else RUN_VERBS
         prev = ms[i - 1] if i else None
-        # 州融媒体中心《问政黔东南》栏目, 省高院“贵在执行”: the actor's own programme
+        # 县融媒体中心《问政鹤峰》栏目, 省高院“执行护航”: the actor's own programme
         if typ == "runs" and prev is not None and prev.label in _ACTORS and text[prev.end:t.start] in ("", "的"):
             yield prev, t, typ, None
             continue
@@ -107,13 +107,13 @@ def _runs_issues(text, ms):
                and _subject_place(text, m, ms) and not _site(text, actor, m, ms) for m in ms):
             continue
         if _DEICTIC.search(between.split("，")[-1]):
-            continue  # …，该村探索形成了P: the clause has a subject of its own
+            continue  # …，该社区总结出了P: the clause has a subject of its own
         for a in _joint_group(text, ms, actor):
             if typ == "runs" or a.label == "Agency":
                 yield a, t, typ, None
 
 
-# a body followed by some of its people is not itself the actor (幸福社理事长、业委会主任,
+# a body followed by some of its people is not itself the actor (和睦会会长、秘书长,
 # 省人大代表); the rank and file (民警, 志愿者, 党员) act for the body and stay out of this list
 _PEOPLE = re.compile("(?:" + "|".join(r for r in _ROLES if r not in ("民警", "干警", "志愿者", "党员", "队员", "成员",
                                                                       "网格员", "社工")) + ")(?!会)")
@@ -143,8 +143,8 @@ def _actor(text, actors, t, ms):
 
 
 def _members(text, m, ms):
-    """<body><post> not followed by a name (幸福社理事长、…), or its deputies and members
-    (省人大代表、政协委员): people of the body, not the body. An official named after the
+    """<body><post> not followed by a name (和睦会理事长、…), or its deputies and members
+    (市人大代表、政协委员): people of the body, not the body. An official named after the
     post (工信部部长金壮龙表示，…) speaks for the body, which stays the actor."""
     post = _PEOPLE.match(text, m.end)
     if post is None:
@@ -210,7 +210,7 @@ def _joint_group(text, ms, actor):
 
 
 def _gap(text, a, b):
-    """The words between two mentions, less a region written before b (、广西柳州市中院)."""
+    """The words between two mentions, less a region written before b (、湖南张家界市中院)."""
     gap = text[a.end:b.start]
     for sep in _LIST_SEP:
         if gap.startswith(sep) and 2 <= len(gap) - len(sep) <= 3 and not re.search(r"[，。；、和及与]", gap[len(sep):]):
@@ -253,7 +253,7 @@ def _listed(text, ms, i):
     group = [ms[i]]
     for m in ms[i + 1:]:
         if m.label == "Place" and m.start > group[-1].end:
-            continue  # 、广西柳州市: a region before the next item
+            continue  # 、湖南张家界市: a region before the next item
         if m.label in _ACTORS and _gap(text, group[-1], m) in _LIST_SEP:
             group.append(m)
         else:
@@ -269,7 +269,7 @@ def _implemented(text, ms, s):
         if p.label != "Program":
             continue
         prev = ms[i - 1] if i else None
-        # 江苏省“15分钟医保服务圈”, 淮安12345热线
+        # 浙江省“10分钟养老服务圈”, 宁波81890热线
         if prev is not None and prev.label == "Place" and text[prev.end:p.start] in ("", "的"):
             seen.add((p.key, prev.key))
             yield p, prev, "implemented_in", None
@@ -280,7 +280,7 @@ def _implemented(text, ms, s):
                 if (p.key, pl.key) not in seen:
                     seen.add((p.key, pl.key))
                     yield p, pl, "implemented_in", None
-        # 在月塘社区，“红管家”志愿服务队…: a sentence-opening 在X，sets the scene
+        # 在东湖社区，“暖邻帮”志愿服务队…: a sentence-opening 在X，sets the scene
         opener = next((m for m in ms[:i] if m.label == "Place" and m.start >= s.start), None)
         if opener is not None and text[max(s.start, opener.start - 1):opener.start] == "在" \
                 and opener.start - 1 <= s.start + 2 and text[opener.end:opener.end + 1] == "，" \
@@ -302,7 +302,7 @@ def _selected(text, ms):
     """A入选P (A获批P试点), or P名单…，A成功入选: a place chosen for a pilot list."""
     for i, m in enumerate(ms):
         if m.label != "Place" or (i + 1 < len(ms) and ms[i + 1].label == "Place" and ms[i + 1].start == m.end):
-            continue  # 江苏省|淮安市: the region only qualifies the place after it
+            continue  # 浙江省|宁波市: the region only qualifies the place after it
         v = _SELECTED.match(text, m.end)
         if v is None:
             continue
@@ -310,7 +310,7 @@ def _selected(text, ms):
         if after is not None and after.start - v.end() <= 8 and not re.search(r"[，。；]", text[v.end():after.start]):
             yield after, m, "implemented_in", None
         elif text[v.end():v.end() + 1] in ("。", "，", "；", ""):
-            # the list was named before: 公布了第三批P名单，…，A成功入选
+            # the list was named before: 公布了首批P名单，…，A成功入选
             listed = next((p for p in reversed(ms[:i]) if p.label == "Program"
                            and text[p.end:p.end + 2] == "名单"), None)
             if listed is not None:
@@ -323,7 +323,7 @@ def _where(text, before, p):
             continue
         if text[max(0, m.start - 1):m.start] not in _TO:
             # A、B 等地 + verb: a list of places needs 等地 to be the where; an item and the
-            # place its region qualifies (辽宁|锦州) were taken with the list's first item
+            # place its region qualifies (吉林|通化) were taken with the list's first item
             if j and before[j - 1].label == "Place" and text[before[j - 1].end:m.start] in (*_LIST_SEP, ""):
                 continue
             group_end = next((n.end for n in reversed(before[j:]) if n.label == "Place"), m.end)
@@ -332,11 +332,11 @@ def _where(text, before, p):
         places = [m]
         for n in before[j + 1:]:
             if n.label == "Place" and text[places[-1].end:n.start] == "":
-                places[-1] = n  # 辽宁锦州, 凯里市鸭塘街道: the region only qualifies the place
+                places[-1] = n  # 吉林通化, 恩施市舞阳坝街道: the region only qualifies the place
             elif n.label == "Place" and text[places[-1].end:n.start] in _LIST_SEP:
                 places.append(n)
             elif n.label in _ACTORS and text[places[-1].end:n.start] in _LIST_SEP:
-                continue  # 在省中心和宜昌、荆州等地: the actor is a site, not a place
+                continue  # 在市中心和九江、赣州等地: the actor is a site, not a place
             else:
                 break
         tail = text[places[-1].end:p.start]
@@ -386,7 +386,7 @@ def _positions(text, ms):
             if role:
                 for p in _listed_people(text, ms, b):
                     yield p, a, "holds_position", role
-                    # 州委常委、州委宣传部部长付乐欣: earlier posts of the same person
+                    # 市委常委、市委组织部部长林海: earlier posts of the same person
                     for body, post in _earlier_posts(text, ms, a):
                         yield p, body, "holds_position", post
             break
@@ -409,7 +409,7 @@ def _earlier_posts(text, ms, a):
 
 def _role(between):
     """The post in "<body><sub-unit><role>(、<role>)*" before a name, or None."""
-    between = re.sub(r"、“[^“”]{1,8}”$", "", between)  # 党委书记、“社区管家”何英: a title, not a post
+    between = re.sub(r"、“[^“”]{1,8}”$", "", between)  # 党委书记、“楼栋长”陈芳: a title, not a post
     if not between or len(between) > 16 or re.search(r"[，。；：,]", between):
         return None
     rest = between.strip("的")
@@ -437,7 +437,7 @@ def _listed_people(text, ms, first):
 
 
 def _elections(text, ms, s, elected):
-    """X当选为<body>第八届委员会主席; "Y、Z当选为副主席" continues the last body named."""
+    """X当选为<body>第九届委员会主席; "Y、Z当选为副主席" continues the last body named."""
     found = []
     for i, p in enumerate(ms):
         if p.label != "Person" or (i and ms[i - 1].label == "Person" and text[ms[i - 1].end:p.start] in ("、", "和")):

@@ -1,21 +1,21 @@
-"""What compound names state: 凯里市鸭塘街道 (located_in), 凯里市妇联
-(located_in), 锦屏县公安局平略派出所 (part_of), “红管家”志愿服务队 (runs 红管家).
+"""What compound names state: 恩施市舞阳坝街道 (located_in), 恩施市妇联
+(located_in), 鹤峰县公安局容美派出所 (part_of), “暖邻帮”志愿服务队 (runs 暖邻帮).
 
 A compound name states its immediate container only, as the divisions do
-(鸭塘街道月塘社区 -> 鸭塘街道, not -> 凯里市): 山东省安丘市民政局 is in
-安丘市, and 锦屏县公安局平略派出所 is part of 锦屏县公安局, which is in
-锦屏县 (the station is there through its parent)."""
+(舞阳坝街道东湖社区 -> 舞阳坝街道, not -> 恩施市): 江苏省丹阳市民政局 is in
+丹阳市, and 鹤峰县公安局容美派出所 is part of 鹤峰县公安局, which is in
+鹤峰县 (the station is there through its parent)."""
 
 import re
 
 from ..gazetteers.divisions import load_divisions
 from ..resolve.names import split_prefix
 
-# 乡党委政府, 县委县政府: two bodies side by side, not a unit inside the first
+# 镇党委政府, 市委市政府: two bodies side by side, not a unit inside the first
 _PEER = re.compile(r"(?:县|市|区|州|省|乡|镇)?(?:人民)?政府|人大(?:常委会)?|政协|纪委|监委")
 _ENUMERATED = ("shared-head", "short-form")
 _NATIONAL = ("中国", "中华", "全国")
-# a team or service group named after the programme it runs (“红管家”志愿服务队)
+# a team or service group named after the programme it runs (“暖邻帮”志愿服务队)
 _TEAM = re.compile(r"(?:志愿)?服务(?:队|团|社|站|联盟)|志愿者?(?:服务)?(?:队|团|协会|联盟)|工作室|宣讲团|突击队")
 
 
@@ -46,21 +46,21 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
         body = _parent_body(m, inner)
         if body is not None:
             out.append(_rel(m, body, "part_of", sents))
-        # 柳州市、来宾市中院: members of an enumeration name their place only as a list item
+        # 张家界市、常德市中院: members of an enumeration name their place only as a list item
         if m.label in ("Agency", "Organization", "Place") and m.attrs.get("source") not in _ENUMERATED:
             where = _container(m, inner, body) if inner else _named_place(m, places)
             if where is not None:
                 out.append(_rel(m, where, "located_in", sents))
         if m.label == "Organization":
             out += [_rel(m, p, "runs", sents) for p in _namesake_programs(m, programs)]
-        # 辽宁全面振兴新突破三年行动: a programme named for its place
+        # 吉林乡村振兴提速三年行动: a programme named for its place
         if m.label == "Program" and not m.text.lstrip("“").startswith(_NATIONAL):
             where = _container(m, inner, None)
             if where is not None:
                 out.append(_rel(m, where, "implemented_in", sents))
         if m.label == "Policy":
             out += [_rel(p, where, "implemented_in", sents) for p, where in _title_places(m, inner, places)]
-        # a place written right after another place (凯里市 鸭塘街道)
+        # a place written right after another place (恩施市 舞阳坝街道)
         if m.label == "Place":
             for n in by_start.get(m.end, []):
                 if n.label in ("Place", "Agency", "Organization") and n.attrs.get("source") not in _ENUMERATED:
@@ -70,7 +70,7 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
 
 def _parent_body(m, inner):
     """The agency m is a unit of: the longest agency its name starts with
-    (锦屏县公安局|平略派出所), unless the rest is a peer body (乡党委|政府)."""
+    (鹤峰县公安局|容美派出所), unless the rest is a peer body (镇党委|政府)."""
     if m.label != "Agency":
         return None
     bodies = [n for n in inner if n.label == "Agency" and n.start == m.start
@@ -80,8 +80,8 @@ def _parent_body(m, inner):
 
 def _container(m, inner, body):
     """The last of the places written one after another from the start of m's name
-    (山东省|安丘市|民政局 -> 安丘市); none when m's parent body holds that place
-    (锦屏县公安局|平略派出所: the station is in 锦屏县 through its parent)."""
+    (江苏省|丹阳市|民政局 -> 丹阳市); none when m's parent body holds that place
+    (鹤峰县公安局|容美派出所: the station is in 鹤峰县 through its parent)."""
     chain = []
     for n in sorted((n for n in inner if n.label == "Place"), key=lambda n: (n.start, -n.end)):
         if n.start == (chain[-1].end if chain else m.start):
@@ -93,15 +93,15 @@ def _container(m, inner, body):
 
 def _named_place(m, places):
     """A body or site whose name, as written, starts with a division's name or short
-    form that is not marked as a place of its own (淮安日报, 贵州老年大学): located in
+    form that is not marked as a place of its own (常州日报, 江西老年大学): located in
     that division where the document names it. A relative or abbreviated name
-    (州融媒体中心, 平略派出所) writes no place, so it states none."""
+    (县融媒体中心, 容美派出所) writes no place, so it states none."""
     if m.label == "Place" and m.attrs.get("code"):
         return None  # a division: its parent comes from the gazetteer
     written = re.sub(r"[“”‘’\"《》]", "", m.text)
     # a body named after the longest place of the document that its name starts with
-    # (贵州贵安新区|美丽车田旅游有限公司); not for sites, whose names start with their
-    # namesakes as often as with their containers (京杭大运河|桥)
+    # (江西赣江新区|绿野龙潭旅游有限公司); not for sites, whose names start with their
+    # namesakes as often as with their containers (洞庭湖|大桥)
     if written.startswith(_NATIONAL):
         return None  # 中国科学院, 中华全国总工会: the national style of a name, not a place stated
     if m.label != "Place":

@@ -49,7 +49,7 @@ def resolve_document(mentions: list[Mention]) -> None:
             m.name, m.key = name, f"agency/{name}"
         elif m.label == "Organization":
             name = strip_marks(m.attrs.get("name") or m.text)
-            if re.match(r"[州市县区]", name):  # 州人民医院 -> 黔东南州人民医院
+            if re.match(r"[州市县区]", name):  # 县中医院 -> 鹤峰县中医院
                 name, _ = canonical_agency(name, ctx, counts, gaz)
             m.name, m.key = name, f"organization/{name}"
         else:
@@ -62,7 +62,7 @@ def resolve_document(mentions: list[Mention]) -> None:
 
 def _local_bodies(mentions):
     """村委会, 街道党工委 … belong to the village or street last named before them in
-    the article (车田村 … 村委会主任 -> 车田村村民委员会); with none, they are dropped."""
+    the article (龙潭村 … 村委会主任 -> 龙潭村村民委员会); with none, they are dropped."""
     places = sorted((m for m in mentions if m.label == "Place" and m.key), key=lambda m: m.start)
     for m in mentions:
         if not m.attrs.get("local"):
@@ -95,14 +95,14 @@ def _level(m):
 
 def _qualify_places(mentions):
     """Towns, villages, communities and city districts are named with their parent
-    as the text writes it (凯里市鸭塘街道, 鸭塘街道月塘社区, 贵阳市南明区): the
+    as the text writes it (恩施市舞阳坝街道, 舞阳坝街道东湖社区, 武汉市洪山区): the
     longest such form in the document names every mention of the place."""
     places = [m for m in mentions if m.label == "Place" and m.key]
     by_end = {m.end: m for m in places}
     best = {}
     for m in places:
         parent = by_end.get(m.start)
-        # only the immediate parent qualifies (广东南海区 is not how a district is named)
+        # only the immediate parent qualifies (浙江余杭区 is not how a district is named)
         if parent is not None and parent.key != m.key and _level(parent) in _PARENT_LEVELS.get(_level(m), ()):
             name = strip_marks(parent.text) + m.name
             if len(name) > len(best.get(m.key, "")):
@@ -126,7 +126,7 @@ def _user(m, gaz):
 def _place(m, counts, gaz, mentions):
     ids = [i for i in m.attrs.get("divisions") or [] if i in gaz.by_id]
     if not ids:
-        # a township/village written after its parent keeps the parent (凯里市鸭塘街道)
+        # a township/village written after its parent keeps the parent (恩施市舞阳坝街道)
         m.name = strip_marks(m.text)
         m.key = f"place/{m.name}"
         return
@@ -138,7 +138,7 @@ def _place(m, counts, gaz, mentions):
 
 
 def _merge_short_forms(mentions):
-    """A bare head (文联) or a programme's quoted core (红管家) names the one
+    """A bare head (文联) or a programme's quoted core (暖邻帮) names the one
     fuller entity of the document that ends with / is built on it."""
     by_label = {}
     for m in mentions:
@@ -162,8 +162,8 @@ def _merge_short_forms(mentions):
 
 
 def _name_programs_by_usage(mentions):
-    """A programme written mostly as its bare quoted core (“居民会客厅” five times,
-    “居民会客厅”模式 once) is named by the core."""
+    """A programme written mostly as its bare quoted core (“邻里议事厅” five times,
+    “邻里议事厅”模式 once) is named by the core."""
     groups = {}
     for m in mentions:
         if m.label == "Program" and m.key:

@@ -1,8 +1,8 @@
 """The geographic context of a document: which divisions it is about.
 
-Relative names (州医保局, 市委, 县交通运输局) are read against it. The context
+Relative names (州医保局, 市委, 县水利局) are read against it. The context
 is, per level, the division mentioned most often, counting its descendants
-(an article about 凯里市 is also about its prefecture)."""
+(an article about 恩施市 is also about its prefecture)."""
 
 from collections import Counter
 
@@ -48,7 +48,7 @@ def document_context(place_mentions, gaz: Divisions) -> dict[str, Division]:
 
 def agency_prefix(div: Division, gaz: Divisions | None = None) -> str:
     """How agency names write a division: 黔东南州 for 黔东南苗族侗族自治州, a city
-    district with its city (淮安市清江浦区), else the full name."""
+    district with its city (常州市金坛区), else the full name."""
     if gaz is not None and div.level == "county" and div.name.endswith("区") and div.parent in gaz.by_id:
         parent = gaz.by_id[div.parent]
         if parent.level == "prefecture" and not div.name.startswith((parent.name, agency_prefix(parent))):

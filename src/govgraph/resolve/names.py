@@ -1,5 +1,5 @@
 """Canonical names of agencies: expand relative prefixes and standard
-abbreviations (州医保局 -> 黔东南州医疗保障局, 州委 -> 中共黔东南州委员会)."""
+abbreviations (州医保局 -> 恩施州医疗保障局, 州委 -> 中共恩施州委员会)."""
 
 import re
 from functools import lru_cache
@@ -9,7 +9,7 @@ from ..nlp.candidates import naming
 from .context import agency_prefix, choose_division
 
 # 州/市/县/区/省 alone before a body refer to the document's division of that level
-# 市 is the article's county-level city if it is one (安丘市: 市民政局), else its prefecture
+# 市 is the article's county-level city if it is one (丹阳市: 市民政局), else its prefecture
 _LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("county", "prefecture"), "县": ("county",), "区": ("county",)}
 
 
@@ -68,7 +68,7 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     if rest == "委" or rest == "委员会":
         return (party or "中共") + prefix + "委员会", div and div.id
     if rest.startswith("委") and len(rest) > 1 and (prefix or party):
-        # a committee's department keeps the short form (贵州省委社会工作部)
+        # a committee's department keeps the short form (湖北省委统战部)
         return party + prefix + rest, div and div.id
     if rest == "政协":
         return "中国人民政治协商会议" + prefix + "委员会", div and div.id
