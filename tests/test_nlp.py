@@ -19,8 +19,8 @@ def ents(nlp, text):
 
 
 def test_lac_tokens_carry_tags_and_entities(nlp):
-    doc = nlp("张三在武汉市工作。李四去了湖北省民政厅。")
-    assert doc.text == "张三在武汉市工作。李四去了湖北省民政厅。"
+    doc = nlp("张三在武汉市工作。李四去了湖北省教育厅。")
+    assert doc.text == "张三在武汉市工作。李四去了湖北省教育厅。"
     assert [t.text for t in doc][:4] == ["张三", "在", "武汉市", "工作"]
     assert doc[0].tag_ == "PER" and doc[0].pos_ == "PROPN"
     assert len(list(doc.sents)) == 2
@@ -100,16 +100,16 @@ def test_named_teams_descriptors_lists_and_recurring_programmes(nlp):
 
 
 def test_rivers_and_names_that_share_a_county_short_form(nlp):
-    found, _ = ents(nlp, "推进沅江流域治理，新华社记者报道。广东南海区法院受理。")
+    found, _ = ents(nlp, "推进沅江流域治理，据新华社报道。浙江余杭区法院受理。")
     assert not any(t in ("沅江", "新华") for t, _ in found)
-    assert ("广东", "Place") in found and ("南海区", "Place") in found
+    assert ("浙江", "Place") in found and ("余杭区", "Place") in found
 
 
 def test_unquoted_programmes_need_a_launching_verb_and_a_proper_body(nlp):
-    found, _ = ents(nlp, "市民政厅在多地深入开展养老辅具社区租赁服务试点工作。随着社区网格服务提升行动深入开展，成效显现。"
+    found, _ = ents(nlp, "省住建厅在多个城市推行老旧小区加装电梯试点工作。随着乡村道路畅通工程全面实施，出行更加便利。"
                          "全市开展专项整治行动，坚持“以人民为中心”。")
-    assert ("养老辅具社区租赁服务试点", "Program") in found
-    assert ("社区网格服务提升行动", "Program") in found
+    assert ("老旧小区加装电梯试点", "Program") in found
+    assert ("乡村道路畅通工程", "Program") in found
     assert not any(t in ("专项整治行动", "“以人民为中心”") for t, _ in found)
 
 
@@ -136,8 +136,8 @@ def test_central_bodies_by_name_not_departments_in_general(nlp):
 
 def test_unnamed_companies_and_indefinite_descriptions_are_not_organisations(nlp):
     # a body of industry words alone, or "一家…", describes a kind of company (GUIDELINES: 物业公司)
-    for text in ("该村成立乡村旅游运营管理有限公司，带动村民增收。", "农民专业合作社带动农户增收。",
-                 "广东南海区一家科技公司开发了该系统。", "小区物业公司负责维修。"):
+    for text in ("该镇组建生态农业开发有限公司，吸纳农户入股。", "农民专业合作社带动农户增收。",
+                 "浙江余杭区一家物流公司承接了该项目。", "小区物业公司负责维修。"):
         found, _ = ents(nlp, text)
         assert not [t for t, lab in found if lab == "Organization"], (text, found)
     # a trade name, a place in front, or a bank named by its field are names
@@ -151,8 +151,8 @@ def test_unnamed_companies_and_indefinite_descriptions_are_not_organisations(nlp
 
 
 def test_such_as_before_a_relative_name_is_not_part_of_it(nlp):
-    found, _ = ents(nlp, "在州内如州人民医院、雷山县人民医院等医院就诊。")
-    assert ("州人民医院", "Organization") in found and not any(t.startswith("如") for t, _ in found)
+    found, _ = ents(nlp, "患者可就近选择州内医院，如州中医院、州妇幼保健院。")
+    assert ("州中医院", "Organization") in found and not any(t.startswith("如") for t, _ in found)
     found, _ = ents(nlp, "如皋市人民医院派出专家。")  # a place whose name starts with 如
     assert ("如皋市人民医院", "Organization") in found
 
@@ -160,15 +160,15 @@ def test_such_as_before_a_relative_name_is_not_part_of_it(nlp):
 def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp):
     places = lambda text: {t for t, lab in ents(nlp, text)[0] if lab == "Place"}  # noqa: E731
     # words of a document's title are the title's, not mentions of the places
-    assert places("九部门共同签署《中国历史文化名城保护协作机制》。") == set()
+    assert places("五部门联合印发《中国传统村落保护利用指引》。") == set()
     # a figure of speech in quotes built like a place
-    assert places("一条热线，架起服务群众的“连心桥”。") == set()
+    assert places("一个小程序，搭起干群沟通的“彩虹桥”。") == set()
     # a street or a mountain named like a district is not the district
-    assert "港口区" not in {n for n in places("东至大运河桥、西至港口路。")}
+    assert not {"鼓楼", "滨江"} & places("北至鼓楼路、南至滨江大桥。")
     assert places("在广西南宁青秀山公园里，灯笼挂满枝头。") >= {"广西", "南宁"}
     assert not any(p.startswith("青秀") and p != "青秀山公园" for p in places("在广西南宁青秀山公园里，灯笼挂满枝头。"))
     # an office named by its function is not a place
-    assert "民政办" not in places("在石堆镇民政办主任看来，这些变化很大。")
+    assert "民政办" not in places("在城关镇民政办主任看来，今年的变化不小。")
     # while places in running text and in quoted speech stay
     assert {"武汉市", "洪山区"} <= places("武汉市洪山区开展活动。")
     assert "波斯湾" in places("他说，将考虑打击“在叙利亚、伊拉克的人员或位于波斯湾的海军资产”。")
