@@ -48,7 +48,7 @@ def test_rebuild_extracts_only_changed_documents_and_equals_a_full_build(tmp_pat
     assert len(extracted) == 20 and cache_counts(capsys.readouterr().err) == (0, 20)
 
     # edit one document, add one, drop one
-    texts[7] = texts[7].replace("。", "。贵州省民政厅印发《贵州省社区治理实施方案》。", 1)
+    texts[7] = texts[7].replace("。", "。湖南省财政厅印发《湖南省社区治理实施方案》。", 1)
     ids = [f"p{i:03d}" for i in range(20)]
     del texts[3], ids[3]
     texts.append(paragraphs(22)[-1])
@@ -64,7 +64,7 @@ def test_rebuild_extracts_only_changed_documents_and_equals_a_full_build(tmp_pat
     assert "cache off" in capsys.readouterr().err
     assert not (full / ".cache").exists()
     assert differing_outputs(out, full) == []
-    assert "贵州省社区治理实施方案" in (out / "graph.json").read_text(encoding="utf-8")
+    assert "湖南省社区治理实施方案" in (out / "graph.json").read_text(encoding="utf-8")
 
     # unchanged: nothing to extract, same bytes again
     before = (out / "graph.json").read_bytes()

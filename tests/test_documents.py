@@ -24,7 +24,7 @@ def test_custom_jsonl_fields_give_ids_titles_and_dates(tmp_path):
         # the default field names hold decoys: only the fields named on the command line count
         {"uid": "n-17", "headline": "民政工作简报", "published": "2024-03-05", "content": "武汉市民政局开展活动。",
          "id": "wrong", "title": "wrong title", "date": "1999-01-01", "text": "湖北省公安厅。"},
-        {"uid": 42, "headline": "第二篇", "published": 20240306, "content": "湖北省民政厅印发通知。"},
+        {"uid": 42, "headline": "第二篇", "published": 20240306, "content": "湖北省教育厅印发通知。"},
         {"content": "洪山区民政局走访居民。"},  # no id: its line number; no title or date
     ]
     (tmp_path / "in").mkdir()
@@ -63,7 +63,7 @@ def test_custom_jsonl_fields_give_ids_titles_and_dates(tmp_path):
 
 
 def test_every_input_file_is_a_row_and_clashing_names_stay_apart(tmp_path):
-    for folder, text in (("A", "武汉市民政局开展活动。"), ("B", "湖北省民政厅印发通知。")):
+    for folder, text in (("A", "武汉市民政局开展活动。"), ("B", "湖北省教育厅印发通知。")):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
     (tmp_path / "B" / "quiet.txt").write_bytes("今天天气很好。".encode("gb18030"))  # no entities: still a row
@@ -74,7 +74,7 @@ def test_every_input_file_is_a_row_and_clashing_names_stay_apart(tmp_path):
     assert [(r["id"], r["source"], r["encoding"], r["chars"]) for r in rows] == [
         ("A/x.txt", "A/x.txt", "utf-8", 11), ("B/x.txt", "B/x.txt", "utf-8", 11), ("quiet.txt", "quiet.txt", "gb18030", 7)]
     docs = {n["name"]: n["docs"] for n in data["nodes"]}
-    assert docs["武汉市民政局"] == ["A/x.txt"] and docs["湖北省民政厅"] == ["B/x.txt"]
+    assert docs["武汉市民政局"] == ["A/x.txt"] and docs["湖北省教育厅"] == ["B/x.txt"]
 
 
 def test_documents_survive_a_cached_rebuild_and_a_reexport(tmp_path):

@@ -23,10 +23,10 @@ def sample_graph(reverse=False):
         return {"doc": doc, "start": start, "end": start + len(text), "text": text, "sentence": sentence}
 
     nodes = [
-        ("program/红管家", "Program", "红管家", ["红管家"],
-         [mention("a.txt", 10, "红管家", "某某市民政局推出红管家社区服务项目。")], None),
+        ("program/暖邻帮", "Program", "暖邻帮", ["暖邻帮"],
+         [mention("a.txt", 10, "暖邻帮", "某某市民政局推出暖邻帮社区服务项目。")], None),
         ("place/420100", "Place", "武汉市", ["武汉", "武汉市"],
-         [mention("a.txt", 30, "武汉", "红管家项目在武汉落地。")], "420100"),
+         [mention("a.txt", 30, "武汉", "暖邻帮项目在武汉落地。")], "420100"),
         ("agency/某某市民政局", "Agency", "某某市民政局", ["某某市民政局"],
          [mention("b.txt", 0, "某某市民政局", IMG_SENTENCE)], None),
         ("person/张某", "Person", "张某", ["张某"], [], None),
@@ -34,9 +34,9 @@ def sample_graph(reverse=False):
          [mention("c.txt", 5, SCRIPT_NAME, "前文" + SCRIPT_NAME + "后文")], None),
     ]
     edges = [
-        ("agency/某某市民政局", "program/红管家", "runs", 2),
-        ("program/红管家", "place/420100", "implemented_in", 1),
-        ("program/红管家", "person/张某", "co_occurs_with", 1),
+        ("agency/某某市民政局", "program/暖邻帮", "runs", 2),
+        ("program/暖邻帮", "place/420100", "implemented_in", 1),
+        ("program/暖邻帮", "person/张某", "co_occurs_with", 1),
         ("agency/某某市民政局", "place/420100", "co_occurs_with", 3),
     ]
     G = nx.MultiDiGraph()
@@ -45,7 +45,7 @@ def sample_graph(reverse=False):
                    docs=sorted({m["doc"] for m in mentions}), count=len(mentions))
     for u, v, typ, weight in (reversed(edges) if reverse else edges):
         attrs = {"type": typ, "weight": weight, "role": None,
-                 "evidence": [{"doc": "a.txt", "start": 0, "end": 9, "text": "某某市民政局推出红管家。"}]}
+                 "evidence": [{"doc": "a.txt", "start": 0, "end": 9, "text": "某某市民政局推出暖邻帮。"}]}
         if typ == "co_occurs_with":
             attrs["pmi"] = 0.25
         G.add_edge(u, v, key=typ, **attrs)
@@ -79,7 +79,7 @@ def test_utf8_with_chinese_names(page):
     raw = page.read_bytes()
     text = raw.decode("utf-8")  # raises if not UTF-8
     assert '<meta charset="utf-8">' in text
-    for name in ("红管家", "武汉市", "某某市民政局", "张某"):
+    for name in ("暖邻帮", "武汉市", "某某市民政局", "张某"):
         assert name in text
 
 
@@ -93,7 +93,7 @@ def test_utf8_under_an_ascii_locale(tmp_path):
             "write_html(sample_graph(), sys.argv[1])" % str(Path(__file__).parent))
     out = tmp_path / "graph.html"
     subprocess.run([sys.executable, "-X", "utf8=0", "-c", code, str(out)], env=env, check=True)
-    assert "红管家" in out.read_bytes().decode("utf-8")
+    assert "暖邻帮" in out.read_bytes().decode("utf-8")
 
 
 def test_document_text_is_escaped(page):
@@ -148,11 +148,11 @@ def test_node_and_edge_payload():
     node = next(n for n in data["nodes"] if n["name"] == "武汉市")
     assert node["type"] == "Place" and node["code"] == "420100"
     assert node["aliases"] == ["武汉", "武汉市"] and node["docs"] == ["a.txt"]
-    assert node["mentions"] == [{"doc": "a.txt", "text": "武汉", "sentence": "红管家项目在武汉落地。"}]
+    assert node["mentions"] == [{"doc": "a.txt", "text": "武汉", "sentence": "暖邻帮项目在武汉落地。"}]
     assert not data["large"]
     runs = next(e for e in data["edges"] if e["type"] == "runs")
     assert data["nodes"][runs["from"]]["name"] == "某某市民政局"
-    assert runs["weight"] == 2 and runs["evidence"][0]["text"] == "某某市民政局推出红管家。"
+    assert runs["weight"] == 2 and runs["evidence"][0]["text"] == "某某市民政局推出暖邻帮。"
 
 
 def test_precomputed_layout_is_used_and_checked():
@@ -162,7 +162,7 @@ def test_precomputed_layout_is_used_and_checked():
     assert xs == sorted(xs) and len(set(xs)) == len(xs)
     assert len({n["y"] for n in graph_data(G, layout=layout)["nodes"]}) == 1
     with pytest.raises(ValueError):
-        graph_data(G, layout={"program/红管家": (0, 0)})
+        graph_data(G, layout={"program/暖邻帮": (0, 0)})
 
 
 def test_large_graph_layout_is_spread_and_still():

@@ -27,8 +27,8 @@ from govgraph.ingest.formats import InputError, html_text, read_file
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
-GOOD = "武汉市民政局推出“幸福里”服务，湖北省民政厅印发《湖北省社区治理实施方案》。\n"
-TRAD = "武漢市民政局推出“幸福里”服務，湖北省民政廳印發《湖北省社區治理實施方案》。\n"
+GOOD = "武汉市民政局推出“幸福里”服务，湖北省教育厅印发《湖北省社区治理实施方案》。\n"
+TRAD = "武漢市民政局推出“幸福里”服務，湖北省教育廳印發《湖北省社區治理實施方案》。\n"
 XSS = "govgraph-xss"
 HOSTILE_HTML = (
     "<!DOCTYPE html><html><head><title>通知</title>"
@@ -147,7 +147,7 @@ def test_every_good_file_is_in_the_graph(build, corpus):
     assert set(BUILT) <= docs, set(BUILT) - docs
     assert not docs - set(BUILT)
     names = {(n["type"], n["name"]) for n in data["nodes"]}
-    assert ("Agency", "武汉市民政局") in names and ("Agency", "湖北省民政厅") in names
+    assert ("Agency", "武汉市民政局") in names and ("Agency", "湖北省教育厅") in names
     # offsets slice the decoded text of every file, whatever its encoding
     texts = {d.id: d.raw for d in iter_documents([str(corpus)], on_error=lambda m: None)}
     for n in data["nodes"]:
@@ -223,8 +223,8 @@ def test_unreadable_and_vanished_files(tmp_path):
 # --- traditional characters ---------------------------------------------------
 
 def test_traditional_text_gives_the_simplified_entities_with_original_mentions(tmp_path):
-    simp = "湖北省民政厅印发《湖北省社区治理实施方案》。武汉市卫生健康委员会与武汉市民政局联合开展义诊活动，武昌区政府负责人张国华介绍了情况。\n"
-    trad = "湖北省民政廳印發《湖北省社區治理實施方案》。武漢市衛生健康委員會與武漢市民政局聯合開展義診活動，武昌區政府負責人張國華介紹了情況。\n"
+    simp = "湖北省教育厅印发《湖北省社区治理实施方案》。武汉市卫生健康委员会与武汉市民政局联合开展义诊活动，武昌区政府负责人张国华介绍了情况。\n"
+    trad = "湖北省教育廳印發《湖北省社區治理實施方案》。武漢市衛生健康委員會與武漢市民政局聯合開展義診活動，武昌區政府負責人張國華介紹了情況。\n"
     assert len(simp) == len(trad)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "s.txt").write_text(simp, encoding="utf-8")
@@ -236,16 +236,16 @@ def test_traditional_text_gives_the_simplified_entities_with_original_mentions(t
         return {(n["type"], n["name"]) for n in data["nodes"] if any(m["doc"] == doc for m in n["mentions"])}
 
     assert entities("t.txt") == entities("s.txt")
-    assert ("Agency", "湖北省民政厅") in entities("t.txt") and ("Policy", "湖北省社区治理实施方案") in entities("t.txt")
+    assert ("Agency", "湖北省教育厅") in entities("t.txt") and ("Policy", "湖北省社区治理实施方案") in entities("t.txt")
     for n in data["nodes"]:
         for m in n["mentions"]:
             raw = trad if m["doc"] == "t.txt" else simp
             assert raw[m["start"]:m["end"]] == m["text"]
     trad_mentions = {m["text"] for n in data["nodes"] for m in n["mentions"] if m["doc"] == "t.txt"}
-    assert "湖北省民政廳" in trad_mentions and "武漢市民政局" in trad_mentions
+    assert "湖北省教育廳" in trad_mentions and "武漢市民政局" in trad_mentions
     # the evidence sentence a researcher reads is the text as written
     sentences = {m["sentence"] for n in data["nodes"] for m in n["mentions"] if m["doc"] == "t.txt"}
-    assert "湖北省民政廳印發《湖北省社區治理實施方案》。" in sentences
+    assert "湖北省教育廳印發《湖北省社區治理實施方案》。" in sentences
 
 
 def test_traditional_conversion_keeps_offsets_and_modes():
@@ -255,9 +255,9 @@ def test_traditional_conversion_keeps_offsets_and_modes():
     assert d.raw[d.offsets[1]] == "漢" and d.raw[d.offsets[10]] == "達"
     assert make_document("t.txt", d.raw, traditional="never").clean == d.original
     # a simplified text is left as it is: a name may be written with a traditional character
-    s = make_document("s.txt", "著名的乾隆皇帝和村民王啟富。")
-    assert s.clean == "著名的乾隆皇帝和村民王啟富。" and s.original is None
-    assert make_document("s.txt", "王啟富", traditional="always").clean == "王启富"
+    s = make_document("s.txt", "著名的乾隆皇帝和村民李啟明。")
+    assert s.clean == "著名的乾隆皇帝和村民李啟明。" and s.original is None
+    assert make_document("s.txt", "李啟明", traditional="always").clean == "李启明"
     with pytest.raises(ValueError, match="traditional"):
         make_document("x", "x", traditional="sometimes")
 
@@ -495,7 +495,7 @@ def test_large_jsonl_record_and_html_are_split(tmp_path, monkeypatch):
     from govgraph.ingest import parts
 
     monkeypatch.setattr(parts, "PART_SIZE", 300)
-    sentence = "湖北省民政厅印发通知。"
+    sentence = "湖北省教育厅印发通知。"
     (tmp_path / "r.jsonl").write_text(json.dumps({"id": "r1", "text": sentence * 100}, ensure_ascii=False), encoding="utf-8")
     page = "<html><body>" + ("<div><p>" + sentence * 5 + "</p></div>\n") * 40 + "</body></html>"
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
@@ -509,9 +509,9 @@ def test_large_jsonl_record_and_html_are_split(tmp_path, monkeypatch):
     for before, d in zip(html_docs, html_docs[1:]):  # cut at block tags, never inside markup or text
         assert re.search(r"</(p|div)>\n?$", before.raw) or re.match(r"</?(p|div)>", d.raw), (before.raw[-20:], d.raw[:20])
     for d in html_docs:
-        i = d.clean.find("民政厅")
+        i = d.clean.find("教育厅")
         s, e = d.raw_span(i, i + 3)
-        assert d.raw[s:e] == "民政厅"
+        assert d.raw[s:e] == "教育厅"
 
 
 def _check_slices(data, texts):
@@ -530,8 +530,8 @@ def test_parts_report_the_whole_text_through_the_cli(tmp_path, monkeypatch):
     from govgraph.ingest import parts
 
     monkeypatch.setattr(parts, "PART_SIZE", 400)
-    text = "武汉市民政局推出“幸福里”服务。\n\n" * 30 + "洪山区民政局与湖北省民政厅联合开展活动。\n\n" * 10
-    record = "湖北省民政厅印发通知，武汉市民政局开展活动。" * 40
+    text = "武汉市民政局推出“幸福里”服务。\n\n" * 30 + "洪山区民政局与湖北省教育厅联合开展活动。\n\n" * 10
+    record = "湖北省教育厅印发通知，武汉市民政局开展活动。" * 40
     page = "<html><body>" + ("<div><p>洪山区民政局开展活动。武昌区民政局走访居民。</p></div>\n") * 30 + "</body></html>"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "big.txt").write_text(text, encoding="utf-8")
@@ -594,7 +594,7 @@ def test_a_later_build_removes_temporary_files_left_by_a_killed_one(tmp_path):
 
 
 def test_control_characters_inside_text_are_ignored_for_matching_and_kept_in_mentions(tmp_path):
-    raw = "武汉市\x01民政局推出“幸福\u200d里”服务，\x1b[2J湖北省民政厅\ufeff印发通知。\n"
+    raw = "武汉市\x01民政局推出“幸福\u200d里”服务，\x1b[2J湖北省教育厅\ufeff印发通知。\n"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "c.txt").write_text(raw * 3, encoding="utf-8")
     d = make_document("c.txt", raw)
@@ -602,4 +602,4 @@ def test_control_characters_inside_text_are_ignored_for_matching_and_kept_in_men
     assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-progress"]) == 0
     data = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
     mentions = {n["name"]: {m["text"] for m in n["mentions"]} for n in data["nodes"]}
-    assert "武汉市\x01民政局" in mentions["武汉市民政局"] and "湖北省民政厅" in mentions
+    assert "武汉市\x01民政局" in mentions["武汉市民政局"] and "湖北省教育厅" in mentions

@@ -4,6 +4,7 @@ Driven over the DevTools protocol by playwright, using /usr/bin/chromium (no bro
 Leaves a screenshot in test-artifacts/graph.png.
 """
 
+import json
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND",  # no name resolves, should anything try
 ]
-SENTENCE = "某某市民政局推出红管家社区服务项目，覆盖武汉市各街道。"
+SENTENCE = "某某市民政局推出暖邻帮社区服务项目，覆盖武汉市各街道。"
 HOSTILE = ('通知<script>document.title="pwned";window.__pwned=1</script>'
            '<img src=x onerror="window.__pwned=2">全文')
 
@@ -39,7 +40,7 @@ def sample_graph():
         G.add_node(key, type=typ, name=name, aliases=aliases, mentions=mentions, code=code, parent=None,
                    docs=sorted({m["doc"] for m in mentions}), count=len(mentions))
 
-    node("program/红管家", "Program", "红管家", ["红管家"], [("红管家", SENTENCE)])
+    node("program/暖邻帮", "Program", "暖邻帮", ["暖邻帮"], [("暖邻帮", SENTENCE)])
     node("agency/某某市民政局", "Agency", "某某市民政局", ["市民政局", "某某市民政局"],
          [("某某市民政局", SENTENCE), ("某某市民政局", HOSTILE)])
     node("place/420100", "Place", "武汉市", ["武汉市"], [("武汉市", SENTENCE)], code="420100")
@@ -48,11 +49,11 @@ def sample_graph():
     node("person/张某", "Person", "张某", ["张某"], [])
     ev = [{"doc": "doc0.txt", "start": 0, "end": len(SENTENCE), "text": SENTENCE}]
     for u, v, typ, w in [
-        ("agency/某某市民政局", "program/红管家", "runs", 2),
-        ("program/红管家", "place/420100", "implemented_in", 1),
+        ("agency/某某市民政局", "program/暖邻帮", "runs", 2),
+        ("program/暖邻帮", "place/420100", "implemented_in", 1),
         ("person/张某", "agency/某某市民政局", "holds_position", 1),
         ("agency/某某市民政局", "policy/某某管理办法", "issues", 1),
-        ("organization/某某社区服务中心", "program/红管家", "co_occurs_with", 1),
+        ("organization/某某社区服务中心", "program/暖邻帮", "co_occurs_with", 1),
         ("organization/某某社区服务中心", "place/420100", "co_occurs_with", 3),
     ]:
         G.add_edge(u, v, key=typ, type=typ, weight=w, evidence=ev, role="局长" if typ == "holds_position" else None,
@@ -141,8 +142,15 @@ def test_seeds_page(tmp_path):
         assert inked_pixels(page) > 2000
         assert page.evaluate("govgraph.nodes.length") > 100
 
-        search_then_click(page, "红管家")
-        assert "红管家" in page.inner_text("#panel mark")
+        # the most mentioned programme named in a 志愿服务 sentence (read from the graph, so the
+        # test names nothing of the corpus), with no other node's name containing its name
+        nodes = json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
+        programme = max((n for n in nodes if n["type"] == "Program"
+                         and any("志愿服务" in m["sentence"] for m in n["mentions"])
+                         and not any(n["name"] in o["name"] for o in nodes if o is not n)),
+                        key=lambda n: (n["count"], n["name"]))["name"]
+        search_then_click(page, programme)
+        assert programme in page.inner_text("#panel mark")
         evidence = page.inner_text("#panel-body")
         assert "志愿服务" in evidence  # the sentence the programme is named in
         ARTIFACTS.mkdir(exist_ok=True)
@@ -170,9 +178,9 @@ def test_page_in_headless_chromium(tmp_path):
         assert inked_pixels(page) > 500
         assert page.evaluate("Object.keys(govgraph.network.getPositions()).length") == 6
 
-        search_then_click(page, "红管家")
+        search_then_click(page, "暖邻帮")
         assert SENTENCE in page.inner_text("#panel-body")
-        assert page.inner_text("#panel mark") == "红管家"
+        assert page.inner_text("#panel mark") == "暖邻帮"
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "graph.png"))
 

@@ -21,9 +21,9 @@ def test_repair_joins_broken_lines_and_spaced_characters():
 
 
 def test_blank_line_mid_sentence_is_not_a_paragraph_break():
-    body = "近日，本报记者在武汉市采访了市民政局的工作人员，了解到相关情况和做法，记者采访了湖" + "\n\n" + "北省民政厅的负责人。"
+    body = "近日，本报记者在武汉市采访了市民政局的工作人员，了解到相关情况和做法，记者又联系了湖" + "\n\n" + "北省教育厅的负责人。"
     d = make_document("a.txt", body)
-    assert "湖北省民政厅" in d.clean
+    assert "湖北省教育厅" in d.clean
 
 
 def test_headline_paragraph_kept():
@@ -82,7 +82,7 @@ def test_decode_error_names_the_file():
 def test_jsonl_records_ids_fields_and_bad_lines(tmp_path):
     lines = [json.dumps({"id": "r1", "body": "武汉市民政局开展活动。", "title": "t"}, ensure_ascii=False),
              "{not json",
-             json.dumps({"id": "r2", "body": "湖北省民政厅印发通知。"}, ensure_ascii=False)]
+             json.dumps({"id": "r2", "body": "湖北省教育厅印发通知。"}, ensure_ascii=False)]
     (tmp_path / "news.jsonl").write_text("\n".join(lines), encoding="utf-8")
     errors = []
     docs = list(iter_documents([str(tmp_path)], Fields(text="body"), on_error=errors.append))
@@ -114,12 +114,12 @@ def test_markdown_and_globs(tmp_path):
 
 def test_markdown_file_is_read_as_text_with_its_id_and_offsets(tmp_path):
     text = ("# 武汉市民政局工作简报\n\n- **洪山区民政局**开展“幸福里”服务。\n"
-            "- 湖北省民政厅印发《湖北省社区治理实施方案》。\n\n> 记者 张三\n")
+            "- 湖北省教育厅印发《湖北省社区治理实施方案》。\n\n> 记者 张三\n")
     (tmp_path / "in" / "notes").mkdir(parents=True)
     (tmp_path / "in" / "notes" / "brief.md").write_text(text, encoding="utf-8")
     (d,) = iter_documents([str(tmp_path / "in")])
     assert d.id == "notes/brief.md" and d.raw == text  # the file's text, markup and all
-    assert "湖北省民政厅印发《湖北省社区治理实施方案》。" in d.clean
+    assert "湖北省教育厅印发《湖北省社区治理实施方案》。" in d.clean
     i = d.clean.index("洪山区民政局")
     s, e = d.raw_span(i, i + 6)
     assert (s, e) == (text.index("洪山区民政局"), text.index("洪山区民政局") + 6)
@@ -131,12 +131,12 @@ def test_markdown_file_is_read_as_text_with_its_id_and_offsets(tmp_path):
     for m in mentions:
         assert text[m["start"]:m["end"]] == m["text"]
     found = {(m["text"], m["start"]) for m in mentions}
-    for name in ("洪山区民政局", "湖北省民政厅", "张三"):
+    for name in ("洪山区民政局", "湖北省教育厅", "张三"):
         assert (name, text.index(name)) in found, name
 
 
 def test_same_relative_path_in_two_inputs_keeps_both_files(tmp_path):
-    for folder, text in (("A", "武汉市民政局开展活动。"), ("B", "湖北省民政厅印发通知。")):
+    for folder, text in (("A", "武汉市民政局开展活动。"), ("B", "湖北省教育厅印发通知。")):
         (tmp_path / folder / "sub").mkdir(parents=True)
         (tmp_path / folder / "sub" / "x.txt").write_text(text, encoding="utf-8")
     (tmp_path / "A" / "only.txt").write_text("洪山区民政局走访居民。", encoding="utf-8")
@@ -146,7 +146,7 @@ def test_same_relative_path_in_two_inputs_keeps_both_files(tmp_path):
     assert [p for p, _ in found] == [tmp_path / "A" / "sub" / "x.txt", tmp_path / "B" / "sub" / "x.txt",
                                      tmp_path / "A" / "only.txt"]
     docs = {d.id: d.raw for d in iter_documents([a, b])}
-    assert docs == {"A/sub/x.txt": "武汉市民政局开展活动。", "B/sub/x.txt": "湖北省民政厅印发通知。",
+    assert docs == {"A/sub/x.txt": "武汉市民政局开展活动。", "B/sub/x.txt": "湖北省教育厅印发通知。",
                     "only.txt": "洪山区民政局走访居民。"}
     # two files given by name, and folders of the same name: as many parent folders as it takes
     assert [i for _, i in find_inputs([f"{a}/sub/x.txt", f"{b}/sub/x.txt"])] == ["A/sub/x.txt", "B/sub/x.txt"]
