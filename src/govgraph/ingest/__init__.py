@@ -7,6 +7,7 @@ to simplified in `Document.clean` only (`traditional.py`)."""
 
 import glob
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,8 +49,9 @@ class Document:
 
 # control characters and invisible marks read as a space (so they are dropped between
 # CJK characters): for matching only, the raw text keeps them
-_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0),
-                            0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF], " ")
+# (a character class, not str.translate: a regex scan is C-fast where a translate table is
+# looked up character by character)
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200c-\u200f\u2060\ufeff]")
 
 
 def make_document(doc_id: str, raw: str, meta: dict | None = None,
@@ -60,11 +62,11 @@ def make_document(doc_id: str, raw: str, meta: dict | None = None,
     traditional: "auto" (convert traditional characters in clean for matching),
     "always" or "never"; see `traditional.to_simplified`."""
     if visible is None:
-        r = repair(raw.translate(_INVISIBLE))  # one for one: repair's offsets are raw offsets
+        r = repair(_INVISIBLE.sub(" ", raw))  # one for one: repair's offsets are raw offsets
         offs = r.offsets
     else:
         vis, vis_offs = visible
-        r = repair(vis.translate(_INVISIBLE))
+        r = repair(_INVISIBLE.sub(" ", vis))
         # compose clean->visible->raw
         offs = tuple(vis_offs[o] if o < len(vis_offs) else len(raw) for o in r.offsets)
     clean = to_simplified(r.text, traditional)
