@@ -83,3 +83,26 @@ def test_relative_names_follow_their_article(nlp):
 def test_short_form_with_its_level_character(nlp):
     found = names(nlp, "西洞庭区医疗保障局开展义诊。", "Agency")
     assert {n for _, n in found} == {"常德市西洞庭管理区医疗保障局"}
+
+
+def test_a_province_or_prefecture_before_a_local_body_is_dropped(nlp):
+    found = names(nlp, "河南省新乡市民政局发布通知。浙江萧山区法院审结一起案件。", "Agency")
+    assert ("河南省新乡市民政局", "新乡市民政局") in found
+    assert ("浙江萧山区法院", "杭州市萧山区人民法院") in found  # a district is named with its city
+
+
+def test_a_municipality_keeps_its_districts(nlp):
+    found = names(nlp, "北京市朝阳区法院审结一起案件。", "Agency")
+    assert {n for _, n in found} == {"北京市朝阳区人民法院"}
+
+
+def test_an_abbreviated_body_before_its_unit_is_expanded(nlp):
+    found = names(nlp, "来凤县法院执行局召开推进会。来凤县政府办公室印发通知。", "Agency")
+    assert ("来凤县法院执行局", "来凤县人民法院执行局") in found
+    assert ("来凤县政府办公室", "来凤县人民政府办公室") in found
+
+
+def test_words_holding_an_abbreviation_are_not_expanded():
+    from govgraph.resolve.names import expand_body
+    assert expand_body("农村委员会") == "农村委员会"  # 村委 inside a word
+    assert expand_body("纪委监委") == "纪委监委"

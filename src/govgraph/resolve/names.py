@@ -32,10 +32,54 @@ def split_prefix(name: str, gaz: Divisions):
 
 
 def expand_body(rest: str) -> str:
+    return _expand_units(_expand_end(rest))
+
+
+def _expand_end(rest: str) -> str:
     for short, full in _abbreviations():
         if rest.endswith(short) and not rest.endswith(full):
             return rest[: -len(short)] + full
     return rest
+
+
+# abbreviations that can stand before a unit inside the body (县法院执行局, 区政府办公室);
+# 纪委 is written before its twin 监委, not before a unit of it
+_UNIT_PARENT_ENDS = tuple("院局委厅府")
+_NOT_UNIT_PARENTS = {"纪委"}
+
+
+def _expand_units(rest: str) -> str:
+    """县法院环境法庭 -> 县人民法院环境法庭: an abbreviated body followed by a unit of it."""
+    for short, full in _abbreviations():
+        if not short.endswith(_UNIT_PARENT_ENDS) or short in _NOT_UNIT_PARENTS:
+            continue
+        i = rest.find(short)
+        while i != -1:
+            end = i + len(short)
+            # 农村委员会 holds 村委 but no committee of a village
+            if len(rest) - end >= 2 and not rest[:end].endswith(full) and not rest[end:].startswith(("员", "会")):
+                return rest[:i] + full + _expand_units(rest[end:])
+            i = rest.find(short, i + 1)
+    return rest
+
+
+def _lowest_division(div, form: str, rest: str, gaz: Divisions):
+    """山东省某市民政局, 广东某区法院: a province or prefecture written before the
+    division a body belongs to is not part of the body's name, which starts at the
+    lowest county or prefecture (a district keeps its city through agency_prefix)."""
+    while not (div.level == "province" and div.name.endswith("市")):  # 北京市海淀区 keeps its city
+        for k in range(min(len(rest) - 1, 14), 1, -1):
+            inner = [d for d in gaz.descendants_named(div, rest[:k]) if d.level in ("prefecture", "county")
+                     and (rest[:k] == d.name or rest[:k].endswith(_LEVEL_ENDS))]  # not 公安 of 公安厅
+            if len(inner) == 1:
+                div, form, rest = inner[0], rest[:k], rest[k:]
+                break
+        else:
+            break
+    return div, form, rest
+
+
+_LEVEL_ENDS = tuple("省州市县区旗盟")
 
 
 @lru_cache(maxsize=None)
@@ -49,7 +93,7 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     party, form, rest = split_prefix(name, gaz)
     div = None
     if form:
-        div = choose_division(gaz.lookup(form), counts, gaz)
+        div, form, rest = _lowest_division(choose_division(gaz.lookup(form), counts, gaz), form, rest, gaz)
         prefix = agency_prefix(div, gaz)
         if rest[:1] in "省市州县区" and form != div.name and div.name.endswith(rest[:1]) and len(rest) > 2:
             rest = rest[1:]  # 大通湖|区医保局: the level character belongs to the place
