@@ -200,3 +200,23 @@ def test_a_programme_named_for_its_place(nlp):
     assert ("浙江海岛共富三年行动", "implemented_in", "浙江省") in rels
     # in a title: the place written before the quoted programme
     assert ("10分钟文体服务圈", "implemented_in", "嘉兴市") in rels
+
+
+def test_partners_closed_by_a_count_led_by_one_or_as_a_pair(nlp):
+    # A、B、C等5家单位共同: every pair acts jointly
+    _, rels = run(nlp, "扬州市教育局、扬州市卫生健康委员会、扬州市体育局等5家单位共同发起“阳光少年”健康行动。")
+    assert ("扬州市教育局", "partners_with", "扬州市体育局") in rels
+    assert ("扬州市卫生健康委员会", "partners_with", "扬州市体育局") in rels
+    # A牵头，会同B、C: A with each, and A is among those who set the programme up
+    _, rels = run(nlp, "镇江市科技局牵头，会同镇江市财政局、镇江市商务局组建“智造通”服务专班。")
+    assert ("镇江市科技局", "partners_with", "镇江市财政局") in rels
+    assert ("镇江市科技局", "partners_with", "镇江市商务局") in rels
+    assert ("镇江市科技局", "runs", "智造通") in rels
+    # A联合B、C等部门共同…: B and C are A's partners, not said to partner each other
+    _, rels = run(nlp, "泰州市司法局联合泰州市总工会、泰州市妇联等部门共同开展“法润家庭”宣传月活动。")
+    assert ("泰州市司法局", "partners_with", "泰州市总工会") in rels
+    assert ("泰州市总工会", "partners_with", "泰州市妇女联合会") not in rels
+    # A与B签订: a pair signing together; A与B的专家: no joint act
+    _, rels = run(nlp, "南通市人民政府与江苏银行签订战略合作协议。盐城市水利局与盐城市气象局的专家到场。")
+    assert ("南通市人民政府", "partners_with", "江苏银行") in rels
+    assert not any(t == "partners_with" and h == "盐城市水利局" for h, t, _ in rels)

@@ -219,6 +219,7 @@ def _gap(text, a, b):
 
 
 def _joins(gap):
+    gap = _LEAD.sub("", gap)  # A牵头，会同B: A stays in the group
     return gap in _LIST_SEP or (gap in JOINT) or (gap.endswith(JOINT) and len(gap) <= 4)
 
 
@@ -232,21 +233,37 @@ def _partners(text, ms):
             i += 1
             continue
         group = _listed(text, ms, i)
-        after = text[group[-1].end:group[-1].end + 2]
-        if len(group) > 1 and (after in JOINT or after.startswith("共")):
+        after = _TALLY.sub("", text[group[-1].end:group[-1].end + 12], count=1)[:2]
+        joined = text[max(0, a.start - 2):a.start].endswith(JOINT)  # A联合B、C等共同…: B, C are A's partners only
+        if len(group) > 1 and not joined and (after in JOINT or after.startswith("共") or _paired(text, ms, group)):
             for x in range(len(group)):
                 for y in range(x + 1, len(group)):
                     yield group[x], group[y], "partners_with", None
         last = group[-1]
         j = ms.index(last) + 1
         if j < len(ms) and ms[j].label in _ACTORS:
-            gap = text[last.end:ms[j].start]
+            gap = _LEAD.sub("", text[last.end:ms[j].start])
             if gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap):
                 # A 联合 B、C: A with each of B, C (and A's own co-listed actors)
                 for b in _listed(text, ms, j):
                     for a2 in group:
                         yield a2, b, "partners_with", None
         i = ms.index(last) + 1
+
+
+# 等12部门联合, 等5家单位共同: a count closing the list before the joint word
+_TALLY = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:部门|单位|机构|方)?")
+# A牵头，联合B: the lead actor's clause goes on past the comma
+_LEAD = re.compile(r"^(?:牵头|主导|领衔)[，,]?(?:并|还)?")
+# A与B签署/合作…: two parties as one subject of a cooperative act
+_COOPERATE = ("签署", "签订", "合作", "共建", "合办", "联办", "评选", "举办", "主办", "发起", "达成", "缔结")
+
+
+def _paired(text, ms, group):
+    """A与B + a cooperative verb: the two act together (not A、B, a plain list of actors)."""
+    if len(group) != 2 or text[group[0].end:group[1].start] not in ("与", "同"):
+        return False
+    return text[group[1].end:group[1].end + 2] in _COOPERATE
 
 
 def _listed(text, ms, i):
