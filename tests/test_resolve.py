@@ -106,3 +106,13 @@ def test_words_holding_an_abbreviation_are_not_expanded():
     from govgraph.resolve.names import expand_body
     assert expand_body("农村委员会") == "农村委员会"  # 村委 inside a word
     assert expand_body("纪委监委") == "纪委监委"
+
+
+def test_parts_of_regions_and_verbs_are_not_agencies(nlp):
+    found = names(nlp, "吉林省东北部将有大雨。甘肃省签署合作协议。安徽省部分地区降温，宁夏举办展会。", "Agency")
+    assert found == set()
+
+
+def test_a_place_and_a_bare_head_is_no_body_but_a_committee_is(nlp):
+    found = names(nlp, "宜宾市局介绍情况。宜宾市委召开会议。", "Agency")
+    assert {n for _, n in found} == {"中共宜宾市委员会"}

@@ -36,7 +36,10 @@ _ORG_END = tuple("社团司报台网院站所馆校行厂店部会队园")
 _PLACE_BOUND = {"政协", "人大", "人民代表大会", "人民政府", "政府", "人民法院", "法院", "中级人民法院", "人民检察院", "检察院",
                 "公安局", "纪委", "监委", "人大常委会", "人民代表大会常务委员会"}
 # words that end like a body but are not one
-_NOT_A_BODY = ("常委", "部署", "大局", "格局", "布局", "结局", "开局", "全局", "主办", "承办", "协办")
+_NOT_A_BODY = ("常委", "部署", "大局", "格局", "布局", "结局", "开局", "全局", "主办", "承办", "协办",
+               "签署", "举办", "申办", "创办", "开办", "兴办", "督办", "查办", "交办", "转办", "停办",
+               # a part of a region or a whole (江西省东北部, 市区全部), not a ministry
+               "东部", "西部", "南部", "北部", "中部", "大部", "全部", "内部", "局部")
 # unique national bodies
 UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院"}
 # bare bodies of a village, community or street: full head, and the level of place they belong to
@@ -157,6 +160,8 @@ class AgencyRecognizer:
         if head in _PLACE_BOUND and not prefixed:
             return False  # 新时代人民政协, 地方人民政府: a congress, government or court is some place's
         if len(head) == 1:
+            if head in "部办厅局" and (body in self.div_forms or body in self.level):
+                return False  # 某省部, 某市局: a place and a bare head name no body (某市委 does)
             return prefixed or (tok.tag_ == "ORG" and len(body) >= 2)
         return prefixed or len(body) >= 2
 
