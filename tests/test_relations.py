@@ -220,3 +220,11 @@ def test_partners_closed_by_a_count_led_by_one_or_as_a_pair(nlp):
     _, rels = run(nlp, "南通市人民政府与江苏银行签订战略合作协议。盐城市水利局与盐城市气象局的专家到场。")
     assert ("南通市人民政府", "partners_with", "江苏银行") in rels
     assert not any(t == "partners_with" and h == "盐城市水利局" for h, t, _ in rels)
+
+
+def test_a_document_adopted_or_approved_by_a_body_in_the_passive(nlp):
+    _, rels = run(nlp, "两位退休教师撰写的《关于改善乡村校车接送的几点建议》获得好评，后被宿迁市教育局采纳。")
+    assert ("宿迁市教育局", "issues", "关于改善乡村校车接送的几点建议") in rels
+    # 被A通报表扬: a body praised, no document adopted
+    _, rels = run(nlp, "《宿迁市河道保洁管理办法》出台后，宿迁市人民政府被国务院通报表扬。")
+    assert not any(t == "issues" for _, t, _ in rels)

@@ -111,6 +111,24 @@ def _runs_issues(text, ms):
         for a in _joint_group(text, ms, actor):
             if typ == "runs" or a.label == "Agency":
                 yield a, t, typ, None
+    yield from _passive_issues(text, ms)
+
+
+_ADOPT_VERBS = ("采纳", "采用", "批准", "通过", "印发", "转发", "发布", "审议通过")
+
+
+def _passive_issues(text, ms):
+    """《P》…被A采纳/批准: the body after 被 adopts or issues the document written before it."""
+    for i, a in enumerate(ms):
+        if a.label != "Agency" or not text[max(0, a.start - 1):a.start] == "被":
+            continue
+        if not text[a.end:a.end + 4].startswith(_ADOPT_VERBS):
+            continue
+        # the nearest document or programme before: 经B审议，并被A批准 still speaks of that document
+        p = next((m for m in reversed(ms[:i]) if m.label in ("Policy", "Program")), None)
+        if p is not None and p.label == "Policy" and not re.search(r"[。；！？]", text[p.end:a.start]) \
+                and len(text[p.end:a.start]) <= _MAX_GAP:
+            yield a, p, "issues", None
 
 
 # a body followed by some of its people is not itself the actor (和睦会会长、秘书长,
@@ -251,7 +269,7 @@ def _partners(text, ms):
         i = ms.index(last) + 1
 
 
-# 等12部门联合, 等5家单位共同: a count closing the list before the joint word
+# 等8个部门联合, 等5家单位共同: a count closing the list before the joint word
 _TALLY = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:部门|单位|机构|方)?")
 # A牵头，联合B: the lead actor's clause goes on past the comma
 _LEAD = re.compile(r"^(?:牵头|主导|领衔)[，,]?(?:并|还)?")
