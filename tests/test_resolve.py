@@ -116,3 +116,14 @@ def test_parts_of_regions_and_verbs_are_not_agencies(nlp):
 def test_a_place_and_a_bare_head_is_no_body_but_a_committee_is(nlp):
     found = names(nlp, "宜宾市局介绍情况。宜宾市委召开会议。", "Agency")
     assert {n for _, n in found} == {"中共宜宾市委员会"}
+
+
+def test_a_townships_committee_and_government_written_as_one(nlp):
+    found = names(nlp, "来凤县百福司镇舍米湖村发展旅游。在镇党委政府的支持下，村民修通了公路。", "Agency")
+    assert ("镇党委政府", "来凤县百福司镇人民政府") in found
+
+
+def test_a_townships_function_office(nlp):
+    assert ("百福司镇民政办", "百福司镇民政办公室") in names(nlp, "百福司镇民政办主任介绍情况。", "Agency")
+    # a county's 办 may be another body: left as written
+    assert ("来凤县民政办", "来凤县民政办") in names(nlp, "来凤县民政办主任介绍情况。", "Agency")

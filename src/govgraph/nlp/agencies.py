@@ -47,7 +47,9 @@ LOCAL_BODIES = {"村委会": ("村民委员会", "village"), "村委员会": ("�
                 "村委": ("村民委员会", "village"), "居委会": ("居民委员会", "village"), "社区居委会": ("居民委员会", "village"),
                 "村党支部": ("党支部", "village"), "村党总支": ("党总支", "village"), "社区党委": ("党委", "village"),
                 "社区党支部": ("党支部", "village"), "街道党工委": ("党工委", "township"), "乡党委": ("党委", "township"),
-                "镇党委": ("党委", "township"), "乡政府": ("人民政府", "township"), "镇政府": ("人民政府", "township")}
+                "镇党委": ("党委", "township"), "乡政府": ("人民政府", "township"), "镇政府": ("人民政府", "township"),
+                # a township's committee and government written as one (在镇党委政府支持下): its government
+                **{level + "党委政府": ("人民政府", "township") for level in ("乡", "镇")}}
 # a level character alone names these (县中医院, 市图书馆): one per division
 _PUBLIC_INSTITUTIONS = ("人民医院", "中医院", "医院", "融媒体中心", "广播电视台", "电视台", "日报", "图书馆", "博物馆",
                         "文化馆", "妇幼保健院", "疾病预防控制中心", "第一中学", "职业技术学院")

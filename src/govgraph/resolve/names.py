@@ -118,4 +118,14 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
         return "中国人民政治协商会议" + prefix + "委员会", div and div.id
     if rest == "党中央":
         return "中国共产党中央委员会", None
+    if div is not None and div.level == "township":
+        rest = _township_office(rest)
     return party + prefix + expand_body(rest), div and div.id
+
+
+def _township_office(rest: str) -> str:
+    """A town's or street's 民政办, 党政办 is its office of that function (民政办公室);
+    a county's 办 can be another body (老龄办), so only townships."""
+    if rest.endswith("办") and (rest[:-1] in naming()["function_short_forms"] or rest[:-1] in ("党政", "综治")):
+        return rest + "公室"
+    return rest
