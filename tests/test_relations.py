@@ -154,8 +154,8 @@ def test_a_deictic_subject_takes_the_clause_from_an_earlier_body(nlp):
 
 def test_compound_names_state_their_immediate_container(nlp):
     _, rels = run(nlp, "江苏省常州市金坛区民政局立足民生。金坛区公安局城东派出所民警调解邻里纠纷。")
-    assert ("江苏省常州市金坛区民政局", "located_in", "常州市金坛区") in rels
-    assert not any(h == "江苏省常州市金坛区民政局" and t == "located_in" and p in ("江苏省", "常州市") for h, t, p in rels)
+    assert ("常州市金坛区民政局", "located_in", "常州市金坛区") in rels  # the province is dropped from the name
+    assert not any(h == "常州市金坛区民政局" and t == "located_in" and p in ("江苏省", "常州市") for h, t, p in rels)
     # a unit of a body is part of it, and in its place only through it
     assert ("常州市金坛区公安局城东派出所", "part_of", "常州市金坛区公安局") in rels
     assert not any(h == "常州市金坛区公安局城东派出所" and t == "located_in" for h, t, _ in rels)
@@ -228,3 +228,26 @@ def test_a_document_adopted_or_approved_by_a_body_in_the_passive(nlp):
     # 被A通报表扬: a body praised, no document adopted
     _, rels = run(nlp, "《宿迁市河道保洁管理办法》出台后，宿迁市人民政府被国务院通报表扬。")
     assert not any(t == "issues" for _, t, _ in rels)
+
+
+def test_places_a_region_qualifies_in_a_list_and_parts_named_by_their_place(nlp):
+    # 江西赣州市、吉安市和福建龙岩市: the region holds the items up to the next region
+    _, rels = run(nlp, "江西赣州市、吉安市和福建龙岩市的专家参加研讨。")
+    assert ("吉安市", "located_in", "江西省") in rels
+    assert ("龙岩市", "located_in", "福建省") in rels and ("龙岩市", "located_in", "江西省") not in rels
+    # a division named after its ancestor, with more than a level word
+    _, rels = run(nlp, "苏州市人民政府发文，苏州工业园区推进改革。")
+    assert ("苏州工业园区", "located_in", "苏州市") in rels
+    # a villagers' group, a road segment
+    _, rels = run(nlp, "红星村的村民介绍，红星村五组新修了水渠，长江路东段完成了改造，长江路沿线绿化提升。")
+    assert ("红星村五组", "located_in", "红星村") in rels
+    assert ("长江路东段", "located_in", "长江路") in rels
+    # a company named after a region and a new area of the text: in the new area
+    _, rels = run(nlp, "四川天府新区华阳街道的居民说，四川天府新区青禾农业发展有限公司开业了。")
+    assert ("四川天府新区青禾农业发展有限公司", "located_in", "天府新区") in rels
+
+
+def test_a_department_of_a_party_committee_is_in_its_place(nlp):
+    _, rels = run(nlp, "贵港市委宣传部组织开展活动。")
+    assert ("贵港市委宣传部", "part_of", "中共贵港市委员会") in rels
+    assert ("贵港市委宣传部", "located_in", "贵港市") in rels

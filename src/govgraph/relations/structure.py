@@ -9,17 +9,21 @@ A compound name states its immediate container only, as the divisions do
 import re
 
 from ..gazetteers.divisions import load_divisions
+from ..nlp.candidates import doc_text
 from ..resolve.names import split_prefix
 
 # 镇党委政府, 市委市政府: two bodies side by side, not a unit inside the first
 _PEER = re.compile(r"(?:县|市|区|州|省|乡|镇)?(?:人民)?政府|人大(?:常委会)?|政协|纪委|监委")
 _ENUMERATED = ("shared-head", "short-form")
 _NATIONAL = ("中国", "中华", "全国")
+# a part of a place, named by it: a segment of a road (X路南段), a villagers' group (X村三组)
+_PART = re.compile(r".{2,}(?:路|街|道|村)[^路街道村，、]{1,4}(?:段|组)")
 # a team or service group named after the programme it runs (“暖邻帮”志愿服务队)
 _TEAM = re.compile(r"(?:志愿)?服务(?:队|团|社|站|联盟)|志愿者?(?:服务)?(?:队|团|协会|联盟)|工作室|宣讲团|突击队")
 
 
 def structural_relations(doc, mentions, sents) -> list[dict]:
+    text = doc_text(doc)
     out = []
     by_start = {}
     for m in mentions:
@@ -65,7 +69,30 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
             for n in by_start.get(m.end, []):
                 if n.label in ("Place", "Agency", "Organization") and n.attrs.get("source") not in _ENUMERATED:
                     out.append(_rel(n, m, "located_in", sents))
+                    if n.label == "Place":
+                        out += [_rel(q, m, "located_in", sents) for q in _listed_under(text, m, n, by_start)]
     return out
+
+
+def _division(m):
+    """The gazetteer division of a place mention (its key), or None."""
+    return load_divisions().by_id.get(m.key[len("place/"):]) if m.key.startswith("place/") else None
+
+
+def _listed_under(text, region, first, by_start):
+    """江西赣州市、吉安市: the places listed after the first one that the region qualifies too,
+    while the gazetteer puts them under it (、福建龙岩市 starts a new region)."""
+    top = _division(region)
+    if top is None:
+        return
+    gaz, end = load_divisions(), first.end
+    while text[end:end + 1] in ("、", "和", "及"):
+        q = next((n for n in by_start.get(end + 1, []) if n.label == "Place"), None)
+        div = _division(q) if q is not None else None
+        if div is None or not gaz.is_under(div, top):
+            return
+        yield q
+        end = q.end
 
 
 def _parent_body(m, inner):
@@ -86,9 +113,14 @@ def _container(m, inner, body):
     for n in sorted((n for n in inner if n.label == "Place"), key=lambda n: (n.start, -n.end)):
         if n.start == (chain[-1].end if chain else m.start):
             chain.append(n)
-    if not chain or (body is not None and body.end >= chain[-1].end):
+    if not chain or (body is not None and body.end >= chain[-1].end and not _committee_of(body, chain[-1])):
         return None
     return chain[-1]
+
+
+def _committee_of(body, place):
+    """贵港市委|宣传部: a department of the place's party committee is an organ of the place."""
+    return body.end == place.end + 1 and body.text.endswith("委")
 
 
 def _named_place(m, places):
@@ -96,25 +128,40 @@ def _named_place(m, places):
     form that is not marked as a place of its own (常州日报, 江西老年大学): located in
     that division where the document names it. A relative or abbreviated name
     (县融媒体中心, 容美派出所) writes no place, so it states none."""
-    if m.label == "Place" and m.attrs.get("code"):
-        return None  # a division: its parent comes from the gazetteer
     written = re.sub(r"[“”‘’\"《》]", "", m.text)
+    if m.label == "Place" and m.attrs.get("code"):
+        return _named_ancestor(written, m, places)  # a division: only a parent its name writes
     # a body named after the longest place of the document that its name starts with
     # (江西赣江新区|绿野龙潭旅游有限公司); not for sites, whose names start with their
     # namesakes as often as with their containers (洞庭湖|大桥)
     if written.startswith(_NATIONAL):
         return None  # 中国科学院, 中华全国总工会: the national style of a name, not a place stated
-    if m.label != "Place":
-        named = [(len(f), p) for p in places if p.key != m.key for f in {p.text, p.name}
-                 if len(f) + 2 <= len(written) and written.startswith(f)]
-        if named:
-            return max(named, key=lambda x: x[0])[1]
     gaz = load_divisions()
     _, form, rest = split_prefix(written, gaz)
+    if m.label != "Place" or _PART.fullmatch(written):
+        # also past a region written first (四川|天府新区|…公司: in the new area)
+        named = [(len(g) + len(f), p) for p in places if p.key != m.key for f in {p.text, p.name}
+                 for g in {"", form} if len(g) + len(f) + 2 <= len(written) and written[len(g):].startswith(f)]
+        if named:
+            return max(named, key=lambda x: x[0])[1]
     if not form or len(rest) < 2:
         return None  # 武汉段, 安徽特(高压): a name cut short, not a body of the place
     keys = {f"place/{d.id}" for d in gaz.lookup(form)}
     return next((p for p in places if p.key in keys), None)
+
+
+def _named_ancestor(written, m, places):
+    """A division whose name starts with a form of one of its ancestors and goes on with
+    more than a level word (淮安|经济技术开发区, not 吉林|市): in that ancestor, if named."""
+    gaz = load_divisions()
+    div = _division(m)
+    if div is None:
+        return None
+    for k in range(len(written) - 3, 1, -1):
+        keys = {f"place/{d.id}" for d in gaz.lookup(written[:k]) if gaz.is_under(div, d)}
+        if keys:
+            return next((p for p in places if p.key in keys), None)
+    return None
 
 
 def _title_places(m, inner, places):
