@@ -251,3 +251,12 @@ def test_a_department_of_a_party_committee_is_in_its_place(nlp):
     _, rels = run(nlp, "贵港市委宣传部组织开展活动。")
     assert ("贵港市委宣传部", "part_of", "中共贵港市委员会") in rels
     assert ("贵港市委宣传部", "located_in", "贵港市") in rels
+
+
+def test_a_place_opening_its_sentence_or_using_a_programme(nlp):
+    # after a closing quote the place opens the sentence: still the subject
+    _, rels = run(nlp, "“让办事更省心。”嘉兴在全省率先上线“浙里办证”小程序。")
+    assert ("浙里办证", "implemented_in", "嘉兴市") in rels
+    # 以P为抓手: the place carries the programme out
+    _, rels = run(nlp, "衢州市以“县乡一体”改革为抓手，推动治理提质。")
+    assert ("县乡一体改革", "implemented_in", "衢州市") in rels

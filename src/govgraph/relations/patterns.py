@@ -389,20 +389,31 @@ def _subject_place(text, m, ms):
     return before in ("", "，", "。", "：", "\n", "、") or m.start == 0
 
 
+# 各地通过P, 以P为载体: a place subject using a programme carries it out
+_PLACE_USES = re.compile(r"^(?:各地|各级|全域)?(?:通过|以|采取|采用|运用)$")  # not 依托: a platform of others
+
+
 def _place_subject(text, before, p, s):
     for m in reversed(before):
         if m.label in _ACTORS:
             return None  # an actor nearer the programme runs it
-        if m.label != "Place" or not _subject_place(text, m, before):
+        if m.label != "Place" or not (_subject_place(text, m, before) or _opens(text, m, before, s)):
             continue
         gap = text[m.end:p.start]
         if len(gap) > _MAX_GAP or re.search(r"[。；！？]", gap):
             return None
         clause = gap.split("，")[-1]
-        if _has(clause, RUN_VERBS) or (len(gap.split("，")) == 1 and _has(gap, RUN_VERBS)):
+        if _has(clause, RUN_VERBS) or (len(gap.split("，")) == 1 and _has(gap, RUN_VERBS)) \
+                or _PLACE_USES.match(gap):
             return m
         return None
     return None
+
+
+def _opens(text, m, ms, s):
+    """A place that opens its sentence (after a closing quote: …。”A县推行P) and names nothing after it."""
+    nxt = next((n for n in ms if n.start >= m.end), None)
+    return m.start == s.start and (nxt is None or nxt.start > m.end)
 
 
 # ---- holds_position
