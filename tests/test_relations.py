@@ -260,3 +260,11 @@ def test_a_place_opening_its_sentence_or_using_a_programme(nlp):
     # 以P为抓手: the place carries the programme out
     _, rels = run(nlp, "衢州市以“县乡一体”改革为抓手，推动治理提质。")
     assert ("县乡一体改革", "implemented_in", "衢州市") in rels
+
+
+def test_the_head_of_an_office_holds_a_post_of_its_body(nlp):
+    r, rels = run(nlp, "台州市财政局办公室主任王丽华出席。台州市委组织部部长李强出席。")
+    assert ("王丽华", "holds_position", "台州市财政局") in rels
+    assert any(x["role"] == "办公室主任" for x in r["relations"] if x["type"] == "holds_position")
+    # a department of a party committee is a body of its own, not an office
+    assert ("李强", "holds_position", "中共台州市委员会") not in rels

@@ -46,12 +46,16 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
     for m in mentions:
         if m.outer:
             by_sent.setdefault(m.sent, []).append(m)
+    inner = {}
+    for m in mentions:
+        if not m.outer and m.label == "Agency":
+            inner.setdefault(m.start, []).append(m)
     elected = None  # the body of the last 当选 sentence: "B、C当选为副主席" continues it
     for si in sorted(by_sent):
         ms = sorted(by_sent[si], key=lambda m: (m.start, -m.end))
         s = sents[si]
         for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, ms, s),
-                                      *_selected(text, ms), *_positions(text, ms)):
+                                      *_selected(text, ms), *_positions(text, ms, inner)):
             out.append(_rel(head, tail, typ, s, role))
         found, elected = _elections(text, ms, s, elected)
         out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
@@ -418,7 +422,11 @@ def _opens(text, m, ms, s):
 
 # ---- holds_position
 
-def _positions(text, ms):
+# an office inside a body, named by its function only (…法院执行局, …局办公室, …厅财务处)
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:科|处|股|室)|执行局")
+
+
+def _positions(text, ms, inner=None):
     for i, a in enumerate(ms):
         if a.label not in _ACTORS:
             continue
@@ -430,12 +438,23 @@ def _positions(text, ms):
             between = text[a.end:b.start]
             role = _role(between)
             if role:
+                parent = _office_of(text, a, (inner or {}).get(a.start, []))
                 for p in _listed_people(text, ms, b):
                     yield p, a, "holds_position", role
+                    if parent is not None:  # the office's head holds a post of the body
+                        yield p, parent, "holds_position", text[parent.end:a.end] + role
                     # 市委常委、市委组织部部长林海: earlier posts of the same person
                     for body, post in _earlier_posts(text, ms, a):
                         yield p, body, "holds_position", post
             break
+
+
+def _office_of(text, a, inner):
+    """The body that agency a is an office of (…中院|执行局), or None."""
+    body = max((n for n in inner if n.end < a.end), key=lambda n: n.end, default=None)
+    if body is None or body.text.endswith("委") or not _OFFICE.fullmatch(text[body.end:a.end]):
+        return None
+    return body
 
 
 def _earlier_posts(text, ms, a):
