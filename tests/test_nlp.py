@@ -172,3 +172,12 @@ def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp)
     # while places in running text and in quoted speech stay
     assert {"武汉市", "洪山区"} <= places("武汉市洪山区开展活动。")
     assert "波斯湾" in places("他说，将考虑打击“在叙利亚、伊拉克的人员或位于波斯湾的海军资产”。")
+
+
+def test_a_part_of_a_place_is_the_place_and_a_direction_alone_none(nlp):
+    places = lambda text: {t for t, lab in ents(nlp, text)[0] if lab == "Place"}  # noqa: E731
+    # split where the rest is a known name: 陕西|南部, not 陕|西南部; 四川|东北部
+    assert places("寒潮影响陕西南部和四川东北部的山区。") == {"陕西", "四川"}
+    assert places("北京北部山区出现降雪，西部地区也有降温。") == {"北京"}
+    # a county whose name holds a direction stays whole
+    assert "南部县" in places("四川省南部县召开会议。")

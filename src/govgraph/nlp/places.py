@@ -17,6 +17,7 @@ _MAXLEN = 16
 _TITLE = re.compile(r"《[^《》]{1,100}》")
 _QUOTE = re.compile(r"“[^“”]{1,16}”")  # a name or slogan, not quoted speech
 _OFFICE = ("办", "办公室")
+_DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "东部", "西部", "南部", "北部", "中部")
 # what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
 _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
 # what follows a river's or a site's name that is also a division's short form
@@ -105,7 +106,18 @@ class PlaceRecognizer:
                 m = self.numbered.match(text, e)
                 if m and text[s:e].endswith("村"):
                     e = m.end()
+                e = self._less_direction(text, s, e)
                 yield from self._uncovered(s, e, taken, text)
+
+    def _less_direction(self, text, s, e):
+        """陕西|南部, 四川|东北部: a part of a place is the place itself (split where the rest
+        is a known name, 陕西南部 is not 陕|西南部; else the longest direction: 冰岛|西南部);
+        a direction alone (北部) is none."""
+        ends = [d for d in _DIRECTIONS if text.endswith(d, s, e)]
+        if not ends:
+            return e
+        known = [d for d in ends if text[s:e - len(d)] in self.forms]
+        return e - len(known[0] if known else ends[0])
 
     def _overrun(self, text, s, e, end):
         """Does a county or higher division start inside [s, e) and run past it?
