@@ -39,10 +39,11 @@ def test_a_ranking_word_is_not_part_of_the_name(nlp):
 
 
 def test_vehicles_name_the_service_not_a_company(nlp):
-    found = spans(nlp, "居民可在微信搜索“邻里通达”小程序，或使用“安居帮”程序报修。")
+    found = spans(nlp, "居民可在微信搜索“邻里通达”小程序，或使用“安居帮”程序、“家家修”App报修。")
     progs = {t: a["name"] for (t, lab), a in found.items() if lab == "Program"}
     assert progs.get("“邻里通达”小程序") == "邻里通达"
     assert progs.get("“安居帮”程序") == "安居帮"
+    assert progs.get("“家家修”App") == "家家修"
     assert not any(lab == "Organization" for _, lab in found)
 
 
@@ -102,3 +103,14 @@ def test_a_short_quote_with_its_tail_after_a_launch_verb(nlp):
     assert programs(nlp, "该区推出“码”上办，群众扫码就能办理业务。") == {"“码”上办": "码上办"}
     # but not a clause that goes on after the quote
     assert programs(nlp, "街道推行“网格”服务优化办事流程。") == {}
+
+
+def test_times_holidays_procedures_and_sectors_are_no_programmes(nlp):
+    for text in ("我县开展“双减”后，学生课业负担明显减轻。", "各地按照“应急响应”程序处置险情。",
+                 "在“五一”假期活动中，游客明显增多。", "“双十一”促销活动期间，快递量大增。", "通过湖北省公安系统排查线索。",
+                 "通过国家层面统筹推进数据平台建设。"):
+        assert programs(nlp, text) == {}, text
+
+
+def test_a_campaign_named_for_a_holiday_stays(nlp):
+    assert programs(nlp, "全市举行庆祝“五一”国际劳动节全民健步活动。") != {}

@@ -268,3 +268,19 @@ def test_the_head_of_an_office_holds_a_post_of_its_body(nlp):
     assert any(x["role"] == "办公室主任" for x in r["relations"] if x["type"] == "holds_position")
     # a department of a party committee is a body of its own, not an office
     assert ("李强", "holds_position", "中共台州市委员会") not in rels
+
+
+def test_a_site_or_a_head_does_not_take_the_programme_from_its_body(nlp):
+    # 在我县 is where, not a clause of its own; 局长带队 is the body acting through its head
+    _, rels = run(nlp, "县民政局在我县开展“暖心帮扶”行动。")
+    assert ("县民政局", "runs", "暖心帮扶行动") in rels
+    _, rels = run(nlp, "县民政局局长带队开展“暖心帮扶”行动。")
+    assert ("县民政局", "runs", "暖心帮扶行动") in rels
+
+
+def test_a_city_short_form_names_its_own_local_bodies_only(nlp):
+    # 中山大学 is named after a person, not after 中山市; 常州日报 is the city's paper
+    _, rels = run(nlp, "中山市代表团参观了中山大学。")
+    assert not any(h == "中山大学" and t == "located_in" for h, t, _ in rels)
+    _, rels = run(nlp, "常州日报记者报道，常州市推进社区治理。")
+    assert ("常州日报", "located_in", "常州市") in rels

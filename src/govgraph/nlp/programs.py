@@ -36,6 +36,14 @@ _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)
 
 _UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
 _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署", "组织", "实行", "打造", "落实")
+# what follows a short quote but is no part of a name: a conjunction or a time (“双减”后，)
+_NOT_TAIL = ("的", "和", "等", "与", "及", "后", "以来", "以后", "之后", "期间", "中", "时", "前", "以前", "之前")
+# a holiday in quotes before its days or sales (“五一”假期, “双十一”促销) names a time, not a
+# programme (a campaign named for it stays: “五一”…全民登高活动)
+_HOLIDAY = re.compile(r"[一二三四五六七八九十]{1,3}|双[一二三四五六七八九十]{1,3}|国庆|春节|元旦|端午|中秋|清明|元宵|重阳|七夕")
+_HOLIDAY_TIME = re.compile(r"假期|小长假|长假|黄金周|期间|前后|当天|促销|购物")
+# “X”程序 after these is a procedure, not an app (按照“一事一议”程序)
+_PROCEDURE = re.compile(r"(?:按照|依照|依据|遵循|履行|启动|经过)[^，。；“”]{0,6}$")
 # …工程推进力度: the verb after the name modifies a noun, it does not launch the name
 _LAUNCH_AFTER = re.compile(r"(?:深入|全面|持续|扎实|正式)?(?:开展|实施|启动|推进)(?!力度|进度|速度|情况|工作|过程)")
 _OPENING = re.compile(r".*(?:随着|按照|通过|围绕|依托|借助|聚焦|以)")
@@ -133,15 +141,16 @@ class ProgramRecognizer:
             yield Cand(start, m.end(), "Program", "unquoted", 1, {"name": body + m.group()})
 
     def _platforms(self, text, s0, e0, taken, places):
-        """依托江西省养老服务信息平台, 通过全国统一的社保服务平台: a platform
+        """依托江西省养老服务信息平台, 接入全国社保经办服务平台: a platform
         or system after a verb of use is a named one when a place or 全国/国家 begins it."""
         for m in self.platform.finditer(text, s0, e0):
             start, end = m.span(1)
             body = m.group(1)
             if start not in places and not re.match(r"(?:全国|国家)(?!级)", body):
                 continue  # 国家级创新平台 is a rank, not a name
-            if _NOT_DESCRIPTOR.search(body) or any(a < end and start < b for a, b in taken):
-                continue
+            if _NOT_DESCRIPTOR.search(body) or any(a < end and start < b for a, b in taken) \
+                    or any(v in body for v in _LAUNCH + ("统筹", "层面", "建设")):
+                continue  # 国家层面统筹推进…平台: a clause, not a name
             yield Cand(start, end, "Program", "platform", 1, {"name": body})
 
     def _descriptor_head(self, text, end, e0):
@@ -237,7 +246,8 @@ class ProgramRecognizer:
             content = next(g for g in m.groups() if g is not None)
             start, end = m.start(), m.end()
             core = strip_marks(content)
-            if not core or _BAD_CONTENT.search(core) or any(p.search(core) for p in self.slogans):
+            if not core or _BAD_CONTENT.search(core) or any(p.search(core) for p in self.slogans) or \
+                    (_HOLIDAY.fullmatch(core) and _HOLIDAY_TIME.match(text, end)):
                 continue
             run_end = self._run_end(text, start, e0)
             if run_end is not None:
@@ -256,6 +266,8 @@ class ProgramRecognizer:
                 continue
             if self.descriptor.match(text, end, e0) and 2 <= len(core) <= 10:
                 yield Cand(start, end, "Program", "quote+descriptor", 2, {"name": core})
+                continue
+            if hm and hm.group() == "程序" and _PROCEDURE.search(text, s0, start):
                 continue
             if hm:
                 # “掌上办税”App, “夕阳红帆”品牌, “接诉即评”制度: the vehicle is not the name
@@ -299,7 +311,7 @@ class ProgramRecognizer:
         head that the name takes too; not a clause that goes on (“网格”服务提升…)."""
         for n in (3, 2, 1):
             tail = text[end:end + n]
-            if end + n > e0 or not re.fullmatch(f"[{CJK}]+", tail) or tail.startswith(("的", "和", "等", "与", "及")):
+            if end + n > e0 or not re.fullmatch(f"[{CJK}]+", tail) or tail.startswith(_NOT_TAIL):
                 continue
             if end + n == e0 or not re.match(f"[{CJK}A-Za-z0-9]", text[end + n]):
                 return end + n

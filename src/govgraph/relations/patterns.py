@@ -110,7 +110,7 @@ def _runs_issues(text, ms):
         if any(m.label == "Place" and actor.end < m.start and m.end < t.start and not _inside(m, loc)
                and _subject_place(text, m, ms) and not _site(text, actor, m, ms) for m in ms):
             continue
-        if _DEICTIC.search(between.split("，")[-1]):
+        if "，" in between and _DEICTIC.search(between.split("，")[-1]):
             continue  # …，该社区总结出了P: the clause has a subject of its own
         for a in _joint_group(text, ms, actor):
             if typ == "runs" or a.label == "Agency":
@@ -142,7 +142,8 @@ _PEOPLE = re.compile("(?:" + "|".join(r for r in _ROLES if r not in ("民警", "
 _CREATE = ("组建", "成立", "建立", "设立", "吸纳", "邀请")
 _INSTRUMENT = ("以", "依托", "借助", "依靠", "通过")
 _CARRY_OUT = ("落实", "贯彻", "执行", "响应")
-_DEICTIC = re.compile(r"^[^，]{0,4}(?:该|我|本)(?:省|州|市|县|区|镇|乡|村|社区|街道)")
+# a clause after a comma opened by 该村/我县 (not a site: 在我县, 对本市)
+_DEICTIC = re.compile(r"^[^，在于对为向到赴]{0,4}(?:该|我|本)(?:省|州|市|县|区|镇|乡|村|社区|街道)")
 
 
 def _actor(text, actors, t, ms):
@@ -165,14 +166,17 @@ def _actor(text, actors, t, ms):
 
 
 def _members(text, m, ms):
-    """<body><post> not followed by a name (和睦会理事长、…), or its deputies and members
-    (市人大代表、政协委员): people of the body, not the body. An official named after the
-    post (工信部部长金壮龙表示，…) speaks for the body, which stays the actor."""
+    """<body><post> in a list of people with no name after (和睦会理事长、…), or its deputies
+    and members (市人大代表、政协委员): people of the body, not the body. Its head alone
+    (局长带队…) or an official named after the post (民政部部长王某表示，…) speaks for the
+    body, which stays the actor."""
     post = _PEOPLE.match(text, m.end)
     if post is None:
         return False
     if post.group() in ("代表", "委员"):
         return True
+    if not text.startswith("、", post.end()):
+        return False  # 县民政局局长带队开展P: the body acts through its head
     person = next((p for p in ms if p.start >= m.end), None)
     return person is None or person.label != "Person" or _role(text[m.end:person.start]) is None
 

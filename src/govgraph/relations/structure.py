@@ -16,6 +16,9 @@ from ..resolve.names import split_prefix
 _PEER = re.compile(r"(?:县|市|区|州|省|乡|镇)?(?:人民)?政府|人大(?:常委会)?|政协|纪委|监委")
 _ENUMERATED = ("shared-head", "short-form")
 _NATIONAL = ("中国", "中华", "全国")
+# bodies that a city or county's short form names as its own (常州日报, 江西老年大学)
+_LOCAL_HEADS = ("日报", "晚报", "都市报", "电视台", "融媒体中心", "老年大学", "医院", "中学", "小学", "图书馆",
+                "博物馆", "海关", "机场", "火车站")
 # a part of a place, named by it: a segment of a road (X路南段), a villagers' group (X村三组)
 _PART = re.compile(r".{2,}(?:路|街|道|村)[^路街道村，、]{1,4}(?:段|组)")
 # a team or service group named after the programme it runs (“暖邻帮”志愿服务队)
@@ -146,7 +149,11 @@ def _named_place(m, places):
             return max(named, key=lambda x: x[0])[1]
     if not form or len(rest) < 2:
         return None  # 武汉段, 安徽特(高压): a name cut short, not a body of the place
-    keys = {f"place/{d.id}" for d in gaz.lookup(form)}
+    divs = gaz.lookup(form)
+    if m.label != "Place" and all(d.name != form and d.level != "province" for d in divs) \
+            and not rest.endswith(_LOCAL_HEADS):
+        return None  # 中山|大学, 东方|航空: a body named with a word that is also a city's short form
+    keys = {f"place/{d.id}" for d in divs}
     return next((p for p in places if p.key in keys), None)
 
 
