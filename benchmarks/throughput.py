@@ -116,7 +116,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus"))
     ap.add_argument("--work", help="folder for the builds (default: a temporary one)")
-    ap.add_argument("--repeat", type=int, default=2, help="runs of each --jobs setting; the fastest counts (default 2)")
+    ap.add_argument("--repeat", type=lambda v: max(1, int(v)), default=2,
+                    help="runs of each --jobs setting, at least 1; the fastest counts (default 2)")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     recs = records(corpus)
