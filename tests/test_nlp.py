@@ -179,5 +179,7 @@ def test_a_part_of_a_place_is_the_place_and_a_direction_alone_none(nlp):
     # split where the rest is a known name: 陕西|南部, not 陕|西南部; 四川|东北部
     assert places("寒潮影响陕西南部和四川东北部的山区。") == {"陕西", "四川"}
     assert places("北京北部山区出现降雪，西部地区也有降温。") == {"北京"}
+    # with an area word after the direction (陕西南部|地区)
+    assert places("陕西南部地区出现降雪。") == {"陕西"}
     # a county whose name holds a direction stays whole
     assert "南部县" in places("四川省南部县召开会议。")

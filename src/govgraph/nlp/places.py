@@ -18,6 +18,7 @@ _TITLE = re.compile(r"《[^《》]{1,100}》")
 _QUOTE = re.compile(r"“[^“”]{1,16}”")  # a name or slogan, not quoted speech
 _OFFICE = ("办", "办公室")
 _DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "东部", "西部", "南部", "北部", "中部")
+_AREAS = ("地区", "山区", "一带", "沿海", "地带")
 # what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
 _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
 # what follows a river's or a site's name that is also a division's short form
@@ -113,9 +114,11 @@ class PlaceRecognizer:
         """陕西|南部, 四川|东北部: a part of a place is the place itself (split where the rest
         is a known name, 陕西南部 is not 陕|西南部; else the longest direction: 冰岛|西南部);
         a direction alone (北部) is none."""
-        ends = [d for d in _DIRECTIONS if text.endswith(d, s, e)]
+        area = next((a for a in _AREAS if text.endswith(a, s, e)), "")
+        ends = [d for d in _DIRECTIONS if text.endswith(d, s, e - len(area))]
         if not ends:
             return e
+        e -= len(area)  # 陕西南部|地区: the area word goes with the direction
         known = [d for d in ends if text[s:e - len(d)] in self.forms]
         return e - len(known[0] if known else ends[0])
 
