@@ -13,7 +13,6 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 
-
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -21,7 +20,23 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class LocalExecutor:
+class Executor:
+    """What run_documents and the build use: `workers`, `name`, `submit(documents)` (a
+    future of their DocResults), `start()` (get ready before the first submit),
+    `close(cancel, wait)` and `join()` (wait for a pool closed with wait=False).
+    Executors with nothing to start or wait for keep these no-ops."""
+
+    def start(self):
+        pass
+
+    def close(self, cancel=False, wait=True):
+        pass
+
+    def join(self):
+        pass
+
+
+class LocalExecutor(Executor):
     """Runs chunks here, one at a time (--jobs 1)."""
 
     name = "local"
@@ -31,19 +46,10 @@ class LocalExecutor:
         self.model = model
         limit_onnx_threads(1)
 
-    def start(self):
-        pass
-
     def submit(self, documents) -> Future:
         f = Future()
         f.set_result(_run_chunk(self.model, documents))
         return f
-
-    def close(self, cancel=False, wait=True):
-        pass
-
-    def join(self):
-        pass
 
 
 def limit_onnx_threads(threads: int = 1) -> None:
@@ -83,7 +89,7 @@ def _init_worker(model):
     getattr(nlp.tokenizer, "model", None)  # load the LAC model now, not in the first task
 
 
-class ProcessExecutor:
+class ProcessExecutor(Executor):
     """A pool of N processes (--jobs N), each loading the pipeline once.
 
     Workers are spawned, not forked: the parent may hold onnxruntime threads,
@@ -131,7 +137,7 @@ class ProcessExecutor:
             manager.join()
 
 
-class DaskExecutor:
+class DaskExecutor(Executor):
     """Chunks as tasks on a Dask distributed cluster (--executor dask --scheduler ADDRESS).
 
     The workers need govgraph installed (same version); each worker process
@@ -152,18 +158,12 @@ class DaskExecutor:
         self.client = client or Client(scheduler)
         self.workers = max(1, sum(self.client.nthreads().values()))
 
-    def start(self):
-        pass
-
     def submit(self, documents):
         return self.client.submit(_dask_task, self.model, documents, pure=False)
 
     def close(self, cancel=False, wait=True):
         if self._own:
             self.client.close()
-
-    def join(self):
-        pass
 
 
 def _dask_task(model, documents):
@@ -222,7 +222,8 @@ def run_documents(documents, executor, cache=None, total_chars: int | None = Non
     seen = 0
 
     # With the total known, tasks of one size that gives every worker the same number of
-    # them (all finish together); else max_chars, shrinking towards the end of what is known.
+    # them (all finish together); else max_chars. Past the known total (inputs that grew
+    # while read), small tasks.
     if total_chars and workers > 1:
         rounds = max(1, -(-total_chars // (workers * max_chars)))
         planned = max(min_chars, -(-total_chars // (workers * rounds)))

@@ -9,13 +9,13 @@ package: a build with several jobs names the pipeline (`PipelineSpec`) in its
 own process and loads it only in the workers.
 """
 
-from .spec import PipelineSpec
+from .spec import TYPES, PipelineSpec
 
 __all__ = ["load_pipeline", "process", "PipelineSpec", "TYPES"]
 
 
 def __getattr__(name):
-    if name in ("load_pipeline", "process", "TYPES", "RECOGNISERS", "default_config"):
+    if name in ("load_pipeline", "process", "RECOGNISERS", "default_config"):
         from . import load
         return getattr(load, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,8 +17,6 @@ import numpy as np
 from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc, Span
 
-from .spec import TYPES  # noqa: F401
-
 
 @dataclass
 class Cand:

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from . import agencies, entities, enumerations, lac, ontonotes, people, places, programs, user  # noqa: F401  (registers factories)
-from .candidates import TYPES, register_extensions  # noqa: F401
+from .candidates import register_extensions
 from .spec import PipelineSpec
 
 RECOGNISERS = ["gg_places", "gg_agencies", "gg_enumerations", "gg_programs", "gg_people"]

@@ -29,7 +29,7 @@ class PersonRecognizer:
         text = doc_text(doc)
         byline_spans = []
         for sent in doc.sents:
-            if _BYLINE.search(sent.text):
+            if _BYLINE.search(text[sent.start_char:sent.end_char]):  # not sent.text: rebuilt from tokens
                 for c in self._byline(doc, sent):
                     byline_spans.append((c.start, c.end))
                     yield c

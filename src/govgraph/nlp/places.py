@@ -41,6 +41,7 @@ class PlaceRecognizer:
                 by_prefix.setdefault(f[:2], set()).add(len(f))
         self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
         n = naming()
+        self.suffix_words = set(n["place_suffixes"])
         self.full_suffix = tuple(n["level_chars"]) + ("街道", "自治区", "地区", "新区")
         self.follow = re.compile("(?:" + alternation(n["level_chars"] + n["agency_heads"] + n["place_suffixes"]) + ")")
         suffixes = alternation(n["place_suffixes"])
@@ -94,7 +95,7 @@ class PlaceRecognizer:
                     i += 1
         # LAC LOC words and suffixed names not covered by the gazetteer
         for tok in tagged(doc, ("LOC", "n", "nz", "ns")):
-            if tok.tag_ == "LOC" or tok.tag_ in ("n", "nz", "ns", "LOC") and len(tok) >= 3:
+            if tok.tag_ == "LOC" or len(tok) >= 3:
                 s = tok.idx
                 e = s + len(tok)
                 if tok.tag_ != "LOC":
@@ -102,7 +103,7 @@ class PlaceRecognizer:
                         continue
                 # extend a LOC word with a following suffix word (东湖 + 社区)
                 nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                if nxt is not None and nxt.text in naming()["place_suffixes"]:
+                if nxt is not None and nxt.text in self.suffix_words:
                     e = nxt.idx + len(nxt)
                 m = self.numbered.match(text, e)
                 if m and text[s:e].endswith("村"):

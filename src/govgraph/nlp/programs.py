@@ -36,6 +36,12 @@ _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)
 
 _UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
 _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署", "组织", "实行", "打造", "落实")
+# words that make a platform's "name" a clause (国家层面统筹推进…平台建设)
+_CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
+_QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”[、]?){2,}")  # “金A”“银B”品牌
+_WORD_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 # what follows a short quote but is no part of a name: a conjunction or a time (“双减”后，)
 _NOT_TAIL = ("的", "和", "等", "与", "及", "后", "以来", "以后", "之后", "期间", "中", "时", "前", "以前", "之前")
 # a holiday in quotes before its days or sales (“五一”假期, “双十一”促销) names a time, not a
@@ -149,7 +155,7 @@ class ProgramRecognizer:
             if start not in places and not re.match(r"(?:全国|国家)(?!级)", body):
                 continue  # 国家级创新平台 is a rank, not a name
             if _NOT_DESCRIPTOR.search(body) or any(a < end and start < b for a, b in taken) \
-                    or any(v in body for v in _LAUNCH + ("统筹", "层面", "建设")):
+                    or any(v in body for v in _CLAUSE_WORDS):
                 continue  # 国家层面统筹推进…平台: a clause, not a name
             yield Cand(start, end, "Program", "platform", 1, {"name": body})
 
@@ -188,13 +194,13 @@ class ProgramRecognizer:
 
     def _dash_before_programme(self, text, end, e0):
         """Whether a dash and a quoted programme name with its head follow (“A”——“B”行动)."""
-        m = re.match(r"[—－-]{1,2}“[^“”，。]{1,30}”", text[end:e0])
-        return bool(m) and bool(self.head.match(text, end + m.end(), e0))
+        m = _DASH_QUOTE.match(text, end, e0)
+        return bool(m) and bool(self.head.match(text, m.end(), e0))
 
     def _run_end(self, text, start, e0):
         """End of a series of 2+ quoted items (joined by nothing or 、) that a
         programme head follows, if start begins one."""
-        rx = re.compile(r"(?:“[^“”，。]{1,12}”[、]?){2,}")
+        rx = _QUOTE_SERIES
         m = rx.match(text, start, e0)
         if m and self.head.match(text, m.end(), e0):
             return m.end()
@@ -311,12 +317,12 @@ class ProgramRecognizer:
         head that the name takes too; not a clause that goes on (“网格”服务提升…)."""
         for n in (3, 2, 1):
             tail = text[end:end + n]
-            if end + n > e0 or not re.fullmatch(f"[{CJK}]+", tail) or tail.startswith(_NOT_TAIL):
+            if end + n > e0 or not _CJK_RUN.fullmatch(tail) or tail.startswith(_NOT_TAIL):
                 continue
-            if end + n == e0 or not re.match(f"[{CJK}A-Za-z0-9]", text[end + n]):
+            if end + n == e0 or not _WORD_CHAR.match(text, end + n):
                 return end + n
             hm = self.head.match(text, end + n, e0)
-            if hm and (hm.end() == e0 or not re.match(f"[{CJK}]", text[hm.end()])):
+            if hm and (hm.end() == e0 or not _CJK_RUN.match(text, hm.end())):
                 return hm.end()
         return None
 

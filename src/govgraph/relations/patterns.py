@@ -28,13 +28,13 @@ ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁�
 JOINT = ("联合", "联手", "携手", "会同", "共同", "协同")
 ELECT = ("当选为", "当选", "担任", "出任", "兼任", "任")
 _ACTORS = ("Agency", "Organization")
-_SEP = ("、", "和", "及", "与", "以及", "，")
 _LIST_SEP = ("、", "和", "及", "与", "以及")
 _TO = ("在", "赴", "到")  # 在/赴/到 X 开展 P: X is where P runs
 _ROLES = sorted(naming()["roles"], key=len, reverse=True)
-_ROLE_END = re.compile("(?:" + "|".join(_ROLES) + ")$")
-_ROLE_AFTER_BODY = re.compile("[^，。；、]{0,14}?(?:" + "|".join(_ROLES) + ")")  # 第九届委员会主席
-_ROLE_NEXT = re.compile("[^，。；、]{0,8}?(?:" + "|".join(_ROLES) + ")")  # 、村委会主任
+_ROLE_ALT = "|".join(_ROLES)
+_ROLE_END = re.compile(f"(?:{_ROLE_ALT})$")
+_ROLE_AFTER_BODY = re.compile(f"[^，。；、]{{0,14}}?(?:{_ROLE_ALT})")  # 第九届委员会主席
+_ROLE_NEXT = re.compile(f"[^，。；、]{{0,8}}?(?:{_ROLE_ALT})")  # 、村委会主任
 _PLACES_END = re.compile(r"^(?:等(?:地|县市|市县|区县|地区|乡镇|村|社区|\d+个\S{0,2})?)")
 _MAX_GAP = 60
 
@@ -42,13 +42,11 @@ _MAX_GAP = 60
 def pattern_relations(doc, mentions, sents) -> list[dict]:
     text = doc_text(doc)
     out = []
-    by_sent = {}
+    by_sent, inner = {}, {}  # inner: agencies nested in a longer mention, by start
     for m in mentions:
         if m.outer:
             by_sent.setdefault(m.sent, []).append(m)
-    inner = {}
-    for m in mentions:
-        if not m.outer and m.label == "Agency":
+        elif m.label == "Agency":
             inner.setdefault(m.start, []).append(m)
     elected = None  # the body of the last 当选 sentence: "B、C当选为副主席" continues it
     for si in sorted(by_sent):
@@ -199,10 +197,7 @@ def _site(text, actor, m, ms):
     gap = text[actor.end:m.start]
     if "在" in gap.split("，")[-1] or gap.endswith(_TO):
         return True
-    end = m.end
-    for n in ms:
-        if n.start >= end and n.label == "Place" and text[end:n.start] in _LIST_SEP:
-            end = n.end
+    end = _list_end(text, ms, m, places_only=True)
     return text[end:end + 2] == "等地"
 
 
@@ -211,12 +206,17 @@ def _locative_ranges(text, ms):
     ranges = []
     for m in ms:
         if text[max(0, m.start - 1):m.start] in _TO:
-            end = m.end
-            for n in ms:
-                if n.start >= end and text[end:n.start] in _LIST_SEP:
-                    end = n.end
-            ranges.append((m.start - 1, end))
+            ranges.append((m.start - 1, _list_end(text, ms, m)))
     return ranges
+
+
+def _list_end(text, ms, m, places_only=False):
+    """The end of the list that m begins (A、B和C), its items among ms."""
+    end = m.end
+    for n in ms:
+        if n.start >= end and (not places_only or n.label == "Place") and text[end:n.start] in _LIST_SEP:
+            end = n.end
+    return end
 
 
 def _inside(m, ranges):
@@ -430,7 +430,7 @@ def _opens(text, m, ms, s):
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:科|处|股|室)|执行局")
 
 
-def _positions(text, ms, inner=None):
+def _positions(text, ms, inner):
     for i, a in enumerate(ms):
         if a.label not in _ACTORS:
             continue
@@ -442,7 +442,7 @@ def _positions(text, ms, inner=None):
             between = text[a.end:b.start]
             role = _role(between)
             if role:
-                parent = _office_of(text, a, (inner or {}).get(a.start, []))
+                parent = _office_of(text, a, inner.get(a.start, []))
                 for p in _listed_people(text, ms, b):
                     yield p, a, "holds_position", role
                     if parent is not None:  # the office's head holds a post of the body

@@ -16,6 +16,7 @@ from ..resolve.names import split_prefix
 _PEER = re.compile(r"(?:县|市|区|州|省|乡|镇)?(?:人民)?政府|人大(?:常委会)?|政协|纪委|监委")
 _ENUMERATED = ("shared-head", "short-form")
 _NATIONAL = ("中国", "中华", "全国")
+_MARKS = re.compile(r"[“”‘’\"《》]")
 # bodies that a city or county's short form names as its own (常州日报, 江西老年大学)
 _LOCAL_HEADS = ("日报", "晚报", "都市报", "电视台", "融媒体中心", "老年大学", "医院", "中学", "小学", "图书馆",
                 "博物馆", "海关", "机场", "火车站")
@@ -131,7 +132,7 @@ def _named_place(m, places):
     form that is not marked as a place of its own (常州日报, 江西老年大学): located in
     that division where the document names it. A relative or abbreviated name
     (县融媒体中心, 容美派出所) writes no place, so it states none."""
-    written = re.sub(r"[“”‘’\"《》]", "", m.text)
+    written = _MARKS.sub("", m.text)
     if m.label == "Place" and m.attrs.get("code"):
         return _named_ancestor(written, m, places)  # a division: only a parent its name writes
     # a body named after the longest place of the document that its name starts with
@@ -179,9 +180,10 @@ def _title_places(m, inner, places):
         if p.label != "Program":
             continue
         form = m.text[:p.start - m.start].lstrip("《")
-        if not form or form.startswith(_NATIONAL) or not gaz.lookup(form):
+        divs = gaz.lookup(form) if form and not form.startswith(_NATIONAL) else []
+        if not divs:
             continue
-        keys = {f"place/{d.id}" for d in gaz.lookup(form)}
+        keys = {f"place/{d.id}" for d in divs}
         where = next((q for q in places if q.key in keys), None)
         if where is not None:
             yield p, where

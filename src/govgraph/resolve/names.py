@@ -50,9 +50,7 @@ _NOT_UNIT_PARENTS = {"纪委"}
 
 def _expand_units(rest: str) -> str:
     """县法院环境法庭 -> 县人民法院环境法庭: an abbreviated body followed by a unit of it."""
-    for short, full in _abbreviations():
-        if not short.endswith(_UNIT_PARENT_ENDS) or short in _NOT_UNIT_PARENTS:
-            continue
+    for short, full in _unit_parents():
         i = rest.find(short)
         while i != -1:
             end = i + len(short)
@@ -86,6 +84,12 @@ _LEVEL_ENDS = tuple("省州市县区旗盟")
 def _abbreviations() -> tuple[tuple[str, str], ...]:
     abbr = naming()["abbreviations"]
     return tuple((short, abbr[short]) for short in sorted(abbr, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _unit_parents() -> tuple[tuple[str, str], ...]:
+    """The abbreviations of bodies that have units (法院 of 县法院执行局), longest first."""
+    return tuple((s, f) for s, f in _abbreviations() if s.endswith(_UNIT_PARENT_ENDS) and s not in _NOT_UNIT_PARENTS)
 
 
 def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str, str | None]:
