@@ -76,6 +76,27 @@ def test_people_not_honorifics(nlp):
     assert not any(t.startswith(("李", "张")) for t, lab in found if lab == "Person")
 
 
+def test_full_names_before_a_title_are_people_surnames_with_one_are_not(nlp):
+    found, _ = ents(nlp, "王建国同志主持会议，李先生发言。")
+    assert ("王建国", "Person") in found and not any(t.startswith("李") for t, _ in found)
+    found, _ = ents(nlp, "王总表示同意。")
+    assert not [t for t, lab in found if lab == "Person"]
+
+
+def test_a_name_cut_short_by_the_tagger_is_the_one_the_document_has_whole(nlp):
+    found, _ = ents(nlp, "会上，刘连新委员来到社区调研。委员刘连新表示支持。")  # 刘连|新 委员 the first time
+    assert [t for t, lab in found if lab == "Person"] == ["刘连新"]
+
+
+def test_words_the_tagger_glues_to_a_name_are_trimmed():
+    from govgraph.nlp.people import _split_name
+    assert _split_name("张立新和", 10, set()) == [(10, 13)]  # a conjunction after the name
+    assert _split_name("学张立新", 10, set(), {"张立新"}) == [(11, 14)]  # the document has the name alone
+    assert _split_name("张立新学", 10, set(), {"张立新"}) == [(10, 13)]
+    assert _split_name("赵丽华孙晓", 0, {3}) == [(0, 3), (3, 5)]
+    assert _split_name("王芳李娜", 0, set()) == [(0, 2), (2, 4)]  # two names glued
+
+
 def test_byline_names_split_at_raw_spaces(nlp):
     d = make_document("t.txt", "（记者 王 强 李晓明）武汉市民政局开展活动。")
     ((_, doc),) = process(nlp, [d])

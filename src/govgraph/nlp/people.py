@@ -33,20 +33,31 @@ class PersonRecognizer:
                 for c in self._byline(doc, sent):
                     byline_spans.append((c.start, c.end))
                     yield c
-        for tok in tagged(doc, ("PER",)):
+        pers = list(tagged(doc, ("PER",)))
+        # one name per document: 王建 in 王建|国和 is 王建国 where the tagger finds 王建国 elsewhere
+        longer = {t.text for t in pers if len(t) == 3}
+        for tok in pers:
             s, e = tok.idx, tok.idx + len(tok)
+            if len(tok) == 2 and text[s:s + 3] in longer:
+                e = s + 3
             if any(bs <= s < be for bs, be in byline_spans):
                 continue
             after = text[e:e + 4]
-            if "某" in tok.text or after.startswith(self.not_person) or tok.text.endswith(self.not_person):
+            if "某" in tok.text or tok.text.endswith(self.not_person):
+                continue
+            # a surname before a title (王 阿姨, 李大 姐) is no name; a full name before one is (X同志)
+            if after.startswith(self.not_person) and (len(tok.text) < 2 or len(tok.text) == 2 and tok.text[1] in "大小老阿"):
                 continue
             if re.match(r"[（(]化名", after):
                 continue
-            if tok.text in self.places:
+            word = text[s:e]
+            if word in self.places:
                 continue
-            for ps, pe in _split_name(tok.text, s, doc._.space_gaps):
+            for ps, pe in _split_name(word, s, doc._.space_gaps, longer):
                 name = text[ps:pe]
-                if 2 <= pe - ps <= 4 and (name[0] in self.surnames or name[:2] in self.surnames):
+                if not 2 <= pe - ps <= 4 or name.endswith(self.not_person) or name[0] == name[1]:
+                    continue  # 王总; 学习|习X gives 习习 where the name is not known
+                if name[0] in self.surnames or name[:2] in self.surnames:
                     yield Cand(ps, pe, "Person", "lac", 2)
 
     def _byline(self, doc, sent):
@@ -87,8 +98,10 @@ class PersonRecognizer:
                 yield Cand(ps, pe, "Person", "byline", 3, {"role": role})
 
 
-def _split_name(word, start, gaps):
-    """Split a run of names the tagger glued together (赵丽华孙晓梅)."""
+def _split_name(word, start, gaps, known=()):
+    """Split a run of names the tagger glued together (赵丽华孙晓梅), or trim what it glued to
+    one name: a conjunction after it (王建国和), a char before or after a name the document
+    has alone (known: 学习|王建国 -> 习王建国)."""
     n = len(word)
     cut = [start + i for i in range(1, n) if start + i in gaps]
     if cut:
@@ -97,6 +110,10 @@ def _split_name(word, start, gaps):
     if n == 6:
         return [(start, start + 3), (start + 3, start + 6)]
     if n == 4 and not word.startswith(_COMPOUND_SURNAMES):
+        if word[3] in "和与及同跟等" or word[:3] in known:
+            return [(start, start + 3)]
+        if word[1:] in known:
+            return [(start + 1, start + 4)]
         return [(start, start + 2), (start + 2, start + 4)]
     if n == 5 and word.startswith(_COMPOUND_SURNAMES):
         return [(start, start + 5)]
