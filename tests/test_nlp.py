@@ -204,3 +204,15 @@ def test_a_part_of_a_place_is_the_place_and_a_direction_alone_none(nlp):
     assert places("陕西南部地区出现降雪。") == {"陕西"}
     # a county whose name holds a direction stays whole
     assert "南部县" in places("四川省南部县召开会议。")
+
+
+def test_a_quoted_carrier_of_the_work_is_a_programme_a_figure_of_speech_is_not(nlp):
+    found, _ = ents(nlp, "全县以“银发先锋”为总载体，推动志愿服务。")
+    assert ("“银发先锋”", "Program") in found
+    found, _ = ents(nlp, "全县以“千里眼”为抓手，以“乡村振兴”为主题开展活动。")
+    assert not [t for t, lab in found if lab == "Program"]
+
+
+def test_public_institutions_named_by_their_function_are_agencies(nlp):
+    found, _ = ents(nlp, "常州市农业技术推广中心和常州市疾病预防控制中心开展培训。")
+    assert {("常州市农业技术推广中心", "Agency"), ("常州市疾病预防控制中心", "Agency")} <= found

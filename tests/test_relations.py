@@ -284,3 +284,24 @@ def test_a_city_short_form_names_its_own_local_bodies_only(nlp):
     assert not any(h == "中山大学" and t == "located_in" for h, t, _ in rels)
     _, rels = run(nlp, "常州日报记者报道，常州市推进社区治理。")
     assert ("常州日报", "located_in", "常州市") in rels
+
+
+def test_a_reference_to_a_place_is_where_a_programme_runs(nlp):
+    # 该村: the village named last before it
+    _, rels = run(nlp, "嘉兴市南湖区七星街道新丰村是一个老村。该村探索形成了“五户联防”治理模式。")
+    assert ("五户联防治理模式", "implemented_in", "七星街道新丰村") in rels
+    # 我省 before the paper names its province: the one province the document names
+    _, rels = run(nlp, "我省以“银发先锋”为总载体，推动志愿服务。浙江省民政厅召开会议。")
+    assert ("银发先锋", "implemented_in", "浙江省") in rels
+    # 全市 + its units + a verb of use
+    _, rels = run(nlp, "常州市民政局召开会议。全市236个社区议事室采用“微协商”议事模式。")
+    assert ("微协商议事模式", "implemented_in", "常州市") in rels
+
+
+def test_a_reference_in_a_round_up_takes_its_own_sentence_or_nothing(nlp):
+    _, rels = run(nlp, "江苏南通、浙江湖州等地开展了试点。吉林长春开通专线。山东人社部门在全省开展了“春风”行动。")
+    assert ("春风行动", "implemented_in", "山东省") in rels
+    assert not any(h == "春风行动" and p in ("吉林省", "江苏省", "浙江省") for h, _, p in rels)
+    # no province in its sentence and several in the document: 全省 stands for none of them
+    _, rels = run(nlp, "江苏南通开展了试点。吉林长春开通专线。人社部门在全省开展了“春风”行动。")
+    assert not any(h == "春风行动" and t == "implemented_in" for h, t, _ in rels)

@@ -52,6 +52,9 @@ _HOLIDAY_TIME = re.compile(r"假期|小长假|长假|黄金周|期间|前后|当
 _PROCEDURE = re.compile(r"(?:按照|依照|依据|遵循|履行|启动|经过)[^，。；“”]{0,6}$")
 # …工程推进力度: the verb after the name modifies a noun, it does not launch the name
 _LAUNCH_AFTER = re.compile(r"(?:深入|全面|持续|扎实|正式)?(?:开展|实施|启动|推进)(?!力度|进度|速度|情况|工作|过程)")
+# 以“X”为总载体: the vehicle of the work (not 为主题, 为目标: an aim; 为抓手 is as often a
+# figure of speech, 以“铁脚板”为抓手)
+_CARRIER = re.compile(r"为(?:总|主要|重要)?载体")
 _OPENING = re.compile(r".*(?:随着|按照|通过|围绕|依托|借助|聚焦|以)")
 # bodies that describe a kind of work, not a name (专项整治行动, 相关工程)
 _GENERIC_BODY = re.compile(r"^(?:专项|相关|有关|各类|各项|系列|一系列|多项|这项|该项|重点|重大|系列)|(?:整治|检查|排查|宣传|培训|调研|建设|治理|各项|多项|各类)$")
@@ -301,7 +304,10 @@ class ProgramRecognizer:
                 yield Cand(start, dm.end(), "Program", "quote+descriptor+head", 2, {"name": name, "core": core})
                 continue
             before = text[max(s0, start - 4):start]
-            if before.endswith(self.triggers + tuple(t + "了" for t in self.triggers)):
+            if before.endswith("以") and _CARRIER.match(text, end, e0) and len(core) >= 2:
+                # 以“X”为总载体: what a body works through is its programme
+                yield Cand(start, end, "Program", "quote+carrier", 2, {"name": core})
+            elif before.endswith(self.triggers + tuple(t + "了" for t in self.triggers)):
                 end2 = self._tail_end(text, end, e0) if len(core) <= 2 else None
                 if end2 is not None:
                     # “码”上办: quoted first character(s) of a longer name

@@ -16,7 +16,9 @@ The subject of runs/issues is the whole group of joint actors (A、B 联合发�
 《P》: both issue P), skipping actors inside a 在… place phrase.
 """
 
+import bisect
 import re
+from dataclasses import dataclass, field
 
 from ..nlp.candidates import doc_text, naming
 
@@ -49,10 +51,13 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         elif m.label == "Agency":
             inner.setdefault(m.start, []).append(m)
     elected = None  # the body of the last 当选 sentence: "B、C当选为副主席" continues it
-    for si in sorted(by_sent):
-        ms = sorted(by_sent[si], key=lambda m: (m.start, -m.end))
+    refs = _place_references(text, mentions, sents)
+    for si in sorted(by_sent.keys() | refs.keys()):
+        ms = sorted(by_sent.get(si, []), key=lambda m: (m.start, -m.end))
         s = sents[si]
-        for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, ms, s),
+        # 我省/全市/该村 stand for a place the document names: where a programme runs
+        at = sorted(ms + refs.get(si, []), key=lambda m: (m.start, -m.end))
+        for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, at, s),
                                       *_selected(text, ms), *_positions(text, ms, inner)):
             out.append(_rel(head, tail, typ, s, role))
         found, elected = _elections(text, ms, s, elected)
@@ -306,6 +311,67 @@ def _listed(text, ms, i):
 
 # ---- implemented_in
 
+# 我省, 全市, 本县: the document's division of that level; 该村, 该镇: the last one named before
+_REFERENCE = re.compile(r"(?:(?<![安完健])[我全本](省|州|市|县|区)|该(村|社区|镇|乡|街道|县|市|区|州))"
+                        r"(?![委级长场政府内外属县])")
+_LEVELS = {"省": ("province",), "州": ("prefecture",), "市": ("county", "prefecture"), "县": ("county",),
+           "区": ("county",)}
+
+
+@dataclass
+class _Reference:
+    """A place written as a reference (我省, 该村): a side of implemented_in, nothing else."""
+    start: int
+    end: int
+    key: str
+    sent: int
+    label: str = "Place"
+    outer: bool = True
+    attrs: dict = field(default_factory=dict)
+
+
+def _place_references(text, mentions, sents) -> dict[int, list]:
+    """References to places, by sentence, each with the key of the place it stands for:
+    我/全/本 + level, the division of that level its sentence names before it, else the only
+    one its article (or document) names (市: a city of county level before a prefecture, as
+    in 市民政局); 该 + level, the last place of that level named before it in the article."""
+    places = sorted((m for m in mentions if m.label == "Place" and m.key), key=lambda m: m.start)
+    if not places:
+        return {}
+    starts = [s.start for s in sents]
+    out = {}
+    for r in _REFERENCE.finditer(text):
+        article = next((p.article for p in reversed(places) if p.start < r.start()), places[0].article)
+        same = [p for p in places if p.article == article]
+        si = bisect.bisect_right(starts, r.start()) - 1
+        if r.group(1):
+            in_sent = [p for p in same if sents[si].start <= p.start < r.start()]
+            place = _own_division(in_sent, r.group(1)) or _own_division(same, r.group(1), only=True) \
+                or _own_division(places, r.group(1), only=True)
+        else:
+            place = next((p for p in reversed(same) if p.start < r.start() and _ends_level(p, r.group(2))), None)
+        if place is not None:
+            out.setdefault(si, []).append(_Reference(r.start(), r.end(), place.key, si))
+    return out
+
+
+def _own_division(places, level_char, only=False):
+    """The division of that level named last among places (广东…在全省); with only, the one
+    division of that level they name, if they name one only: a paper's 我省 may come before
+    it names its province, and a round-up of news names many."""
+    for level in _LEVELS[level_char]:
+        named = {p.key: p for p in places if p.attrs.get("level") == level and p.name.endswith(level_char)}
+        if named:
+            return None if only and len(named) > 1 else max(named.values(), key=lambda p: p.start)
+    return None
+
+
+def _ends_level(p, word):
+    if word in ("县", "市", "区", "州"):
+        return p.attrs.get("level") in ("county", "prefecture") and p.name.endswith(word)
+    return p.attrs.get("level") in (None, "township") and p.name.endswith(word)
+
+
 def _implemented(text, ms, s):
     seen = set()
     for i, p in enumerate(ms):
@@ -390,7 +456,7 @@ def _where(text, before, p):
 
 def _subject_place(text, m, ms):
     """Is the Place m the subject of its clause (not a modifier of a following name)?"""
-    nxt = next((n for n in ms if n.start >= m.end), None)
+    nxt = next((n for n in ms if n.start >= m.end and not isinstance(n, _Reference)), None)  # 河北|全省
     if nxt is not None and nxt.start == m.end:
         return False
     before = text[max(0, m.start - 1):m.start]
@@ -399,6 +465,7 @@ def _subject_place(text, m, ms):
 
 # 各地通过P, 以P为载体: a place subject using a programme carries it out
 _PLACE_USES = re.compile(r"^(?:各地|各级|全域)?(?:通过|以|采取|采用|运用)$")  # not 依托: a platform of others
+_USES_END = re.compile(r"(?:采取|采用|运用|推广)了?$")  # 全市N个议事室采取P: the place's units use it
 
 
 def _place_subject(text, before, p, s):
@@ -412,7 +479,7 @@ def _place_subject(text, before, p, s):
             return None
         clause = gap.split("，")[-1]
         if _has(clause, RUN_VERBS) or (len(gap.split("，")) == 1 and _has(gap, RUN_VERBS)) \
-                or _PLACE_USES.match(gap):
+                or _PLACE_USES.match(gap) or (len(gap) <= 20 and "，" not in gap and _USES_END.search(gap)):
             return m
         return None
     return None
