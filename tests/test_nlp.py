@@ -216,3 +216,10 @@ def test_a_quoted_carrier_of_the_work_is_a_programme_a_figure_of_speech_is_not(n
 def test_public_institutions_named_by_their_function_are_agencies(nlp):
     found, _ = ents(nlp, "常州市农业技术推广中心和常州市疾病预防控制中心开展培训。")
     assert {("常州市农业技术推广中心", "Agency"), ("常州市疾病预防控制中心", "Agency")} <= found
+
+
+def test_departments_listed_after_a_place_that_only_qualifies_a_street_are_no_ones(nlp):
+    found, _ = ents(nlp, "钟楼区统筹住建、城管等部门工作人员参加。")
+    assert len([t for t, lab in found if lab == "Agency"]) == 2
+    found, _ = ents(nlp, "钟楼区荷花池街道邀请社区代表及住建、城管等部门工作人员参加。")
+    assert not [t for t, lab in found if lab == "Agency"]

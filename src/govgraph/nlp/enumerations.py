@@ -119,11 +119,15 @@ class EnumerationRecognizer:
 
     @staticmethod
     def _sentence_place(text, cands, s0, start):
-        """The county/city the sentence is about: a place at the clause start before the list."""
-        for c in sorted(cands, key=lambda c: c.start):
-            if c.label == "Place" and s0 <= c.start < start and (c.start == s0 or text[c.start - 1] in "，。：")\
+        """The county/city the sentence is about: a place at the clause start before the list,
+        as its subject (丹阳市统筹卫健、人社等9个部门); not one that only qualifies the next
+        place (X区Y街道邀请…住建、城管等部门: a street has no such departments)."""
+        places = sorted((c for c in cands if c.label == "Place"), key=lambda c: c.start)
+        starts = {c.start for c in places}
+        for c in places:
+            if s0 <= c.start < start and (c.start == s0 or text[c.start - 1] in "，。：") \
                     and text[c.start:c.end].endswith(("市", "县", "区", "州")):
-                return text[c.start:c.end]
+                return "" if c.end in starts else text[c.start:c.end]
         return ""
 
 
