@@ -193,6 +193,9 @@ def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp)
     # while places in running text and in quoted speech stay
     assert {"武汉市", "洪山区"} <= places("武汉市洪山区开展活动。")
     assert "波斯湾" in places("他说，将考虑打击“在叙利亚、伊拉克的人员或位于波斯湾的海军资产”。")
+    # short forms of divisions that are common words: 惠民 (for the people), 公安 (police), 城中村
+    assert places("让服务更加便民、利民、惠民。各地公安机关开展整治城中村行动。") == set()
+    assert "惠民县" in places("山东惠民县开展活动。")
 
 
 def test_a_part_of_a_place_is_the_place_and_a_direction_alone_none(nlp):

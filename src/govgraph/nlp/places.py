@@ -9,8 +9,12 @@ from ..gazetteers.divisions import load_divisions
 from .candidates import (CJK, Cand, add_candidates, alternation, doc_text, naming, tagged, tags_by_start,
                          token_bounds)
 
-# real division names that are also common words
-_AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全乡", "本市", "本县", "城区", "矿区", "郊区", "社区", "新区", "市中区", "市区", "中心", "江南", "江北", "河西", "河东", "城关"}
+# real division names that are also common words (惠民: for the people, 公安: police, 城中村)
+_AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全乡", "本市", "本县", "城区", "矿区", "郊区", "社区", "新区",
+              "市中区", "市区", "中心", "江南", "江北", "河西", "河东", "城关", "和平", "新华", "长安", "安定", "太平",
+              "平安", "解放", "友谊", "东方", "光明", "富民", "惠民", "新兴", "公安", "共和", "红旗", "向阳", "前进",
+              "城中", "城东", "城西", "城北", "通道", "安居", "大方", "安宁", "新城", "长寿", "延长", "兴国", "万年",
+              "富裕", "平和", "乐业", "兴业", "新民", "清流", "龙井"}
 _GENERIC_HEAD = set("全各该本我每此这那其某")
 _DEICTIC = tuple(_GENERIC_HEAD)
 _MAXLEN = 16
