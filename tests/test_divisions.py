@@ -115,6 +115,19 @@ def test_children_and_forms(div):
     assert {"武汉", "武汉市", "延边州", "水果湖街道"} <= forms
 
 
+def test_management_areas_are_named_without_their_city(div):
+    area = one(div, "西洞庭管理区")
+    assert div.parent(area).name == "常德市"
+    assert not div.lookup("常德市西洞庭管理区")  # the city is a division of its own in a text
+
+
+def test_a_management_area_after_its_city_is_two_places():
+    from govgraph.ingest import make_document
+    from govgraph.nlp import load_pipeline, process
+    ((_, doc),) = process(load_pipeline(), [make_document("t.txt", "湖南省常德市西洞庭管理区开展活动。")])
+    assert {s.text for s in doc.spans["gg"] if s.label_ == "Place"} >= {"常德市", "西洞庭管理区"}
+
+
 def test_tsv_integrity():
     with open(DEFAULT_PATH, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))

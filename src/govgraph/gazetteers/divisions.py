@@ -85,11 +85,17 @@ def _read(path: Path) -> list[Division]:
         header = f.readline().rstrip("\n").split("\t")
         if header != ["id", "name", "level", "parent", "aliases"]:
             raise ValueError(f"{path}: unexpected header {header}")
-        out = []
-        for line in f:
-            id_, name, level, parent, aliases = line.rstrip("\n").split("\t")
-            out.append(Division(id_, name, level, parent or None,
-                                tuple(aliases.split(";")) if aliases else ()))
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    names = {row[0]: row[1] for row in rows}
+    out = []
+    for id_, name, level, parent, aliases in rows:
+        # the data names some management areas with their city (岳阳市屈原管理区); texts write the
+        # city as a division of its own before the area's name (湖南省岳阳市|屈原管理区)
+        city = names.get(parent, "")
+        if level == "county" and city and name.startswith(city) and name.endswith("管理区") \
+                and len(name) - len(city) >= 5:
+            name = name[len(city):]
+        out.append(Division(id_, name, level, parent or None, tuple(aliases.split(";")) if aliases else ()))
     return out
 
 
