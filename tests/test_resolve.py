@@ -127,3 +127,13 @@ def test_a_townships_function_office(nlp):
     assert ("百福司镇民政办", "百福司镇民政办公室") in names(nlp, "百福司镇民政办主任介绍情况。", "Agency")
     # a county's 办 may be another body: left as written
     assert ("来凤县民政办", "来凤县民政办") in names(nlp, "来凤县民政办主任介绍情况。", "Agency")
+
+
+def test_development_zones_are_named_with_their_city_and_short_forms_stand_for_the_one_named(nlp):
+    found = names(nlp, "日前，嘉兴经济技术开发区城南街道开展活动。居民联系经开区以及住建部门。", "Place")
+    assert ("经济技术开发区", "嘉兴经济技术开发区") in found and ("经开区", "嘉兴经济技术开发区") in found
+    found = names(nlp, "日前，无锡高新技术产业开发区开展活动。高新区表示。", "Place")
+    assert {n for _, n in found} == {"无锡高新技术产业开发区"}
+    assert {n for _, n in names(nlp, "嘉兴经开区开展活动。居民联系经开区。", "Place")} == {"嘉兴经开区"}
+    # with no zone named, 经开区 is no one place: every city has one
+    assert not names(nlp, "居民联系经开区以及住建部门。", "Place")

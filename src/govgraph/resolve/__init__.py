@@ -102,6 +102,11 @@ def _qualify_places(mentions):
     best = {}
     for m in places:
         parent = by_end.get(m.start)
+        if parent is not None and strip_marks(m.text) in _ZONES:
+            # 嘉兴|经济技术开发区: a zone's generic name is a name only with its city's
+            m.name = strip_marks(parent.text) + strip_marks(m.text)
+            m.key = f"place/{m.name}"
+            continue
         # only the immediate parent qualifies (浙江余杭区 is not how a district is named)
         if parent is not None and parent.key != m.key and _level(parent) in _PARENT_LEVELS.get(_level(m), ()):
             name = strip_marks(parent.text) + m.name
@@ -137,6 +142,13 @@ def _place(m, counts, gaz, mentions):
     m.attrs["parent"] = f"place/{div.parent}" if div.parent else None
 
 
+# the generic names of development zones (a city's name comes before them)
+_ZONES = {"经济技术开发区", "经济开发区", "高新技术产业开发区", "高新技术开发区", "高新区", "经开区", "开发区", "新区"}
+# standard short forms of development zones, and the names they stand for
+_ZONE_SHORT = {"经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区", "高新技术开发区"),
+               "开发区": ("开发区",)}
+
+
 def _merge_short_forms(mentions):
     """A bare head (文联) or a programme's quoted core (暖邻帮) names the one
     fuller entity of the document that ends with / is built on it."""
@@ -147,6 +159,16 @@ def _merge_short_forms(mentions):
         names = by_label.get(m.label, {})
         if m.attrs.get("local"):
             continue  # already named by its village or street
+        if m.label == "Place" and m.name in _ZONE_SHORT:  # not 嘉兴经开区, named with its city
+            # 经开区 after 某某经济技术开发区: the one zone of that kind the document names
+            fulls = _ZONE_SHORT[m.name] + (m.name,)
+            targets = {k for k, n in names.items() if k != m.key and n.endswith(fulls) and len(n) > len(m.name)}
+            if len(targets) == 1:
+                m.key = targets.pop()
+                m.name = names[m.key]
+            else:
+                m.key = None  # no one zone: every city has its 经开区
+            continue
         if m.label == "Agency":
             targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
         elif m.label == "Program":
