@@ -21,6 +21,8 @@ _MAXLEN = 16
 _TITLE = re.compile(r"《[^《》]{1,100}》")
 _QUOTE = re.compile(r"“[^“”]{1,16}”")  # a name or slogan, not quoted speech
 _OFFICE = ("办", "办公室")
+# characters the tagger glues before a division's name: a slogan's 美 (建设美X), a verb or preposition
+_GLUED = set("美赴到在至去回游访和与及")
 _DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "东部", "西部", "南部", "北部", "中部")
 _AREAS = ("地区", "山区", "一带", "沿海", "地带")
 # what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
@@ -113,6 +115,7 @@ class PlaceRecognizer:
                 if m and text[s:e].endswith("村"):
                     e = m.end()
                 e = self._less_direction(text, s, e)
+                s = self._less_prefix(text, s, e)
                 yield from self._uncovered(s, e, taken, text)
 
     def _less_direction(self, text, s, e):
@@ -126,6 +129,15 @@ class PlaceRecognizer:
         e -= len(area)  # 陕西南部|地区: the area word goes with the direction
         known = [d for d in ends if text[s:e - len(d)] in self.forms]
         return e - len(known[0] if known else ends[0])
+
+    def _less_prefix(self, text, s, e):
+        """美|淮安, 赴|常州: a character the tagger took into a division's name (a word of the
+        slogan or the verb before it) is not part of the place."""
+        word = text[s:e]
+        if e - s >= 3 and word[0] in _GLUED and word not in self.forms and word[1:] in self.forms and any(
+                d.level in ("province", "prefecture", "county") for d in self.div.lookup(word[1:])):
+            return s + 1
+        return s
 
     def _overrun(self, text, s, e, end):
         """Does a county or higher division start inside [s, e) and run past it?
