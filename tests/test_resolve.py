@@ -137,3 +137,9 @@ def test_development_zones_are_named_with_their_city_and_short_forms_stand_for_t
     assert {n for _, n in names(nlp, "嘉兴经开区开展活动。居民联系经开区。", "Place")} == {"嘉兴经开区"}
     # with no zone named, 经开区 is no one place: every city has one
     assert not names(nlp, "居民联系经开区以及住建部门。", "Place")
+
+
+def test_an_umbrella_programme_before_a_dash_is_not_merged_into_the_one_under_it(nlp):
+    found = names(nlp, "县政协创新“有话好好说”协商议事工作，实施“有话好好说——‘码’上谈”工程。", "Program")
+    assert ("“有话好好说”", "有话好好说") in found
+    assert any(n.startswith("有话好好说——") for _, n in found)

@@ -142,6 +142,7 @@ def _place(m, counts, gaz, mentions):
     m.attrs["parent"] = f"place/{div.parent}" if div.parent else None
 
 
+_DASHES = "—－-"
 # the generic names of development zones (a city's name comes before them)
 _ZONES = {"经济技术开发区", "经济开发区", "高新技术产业开发区", "高新技术开发区", "高新区", "经开区", "开发区", "新区"}
 # standard short forms of development zones, and the names they stand for
@@ -172,7 +173,9 @@ def _merge_short_forms(mentions):
         if m.label == "Agency":
             targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
         elif m.label == "Program":
-            targets = {k for k, n in names.items() if k != m.key and n.startswith(m.name) and len(n) > len(m.name)}
+            # not “A——B”工程: B under the umbrella A, which is a programme of its own
+            targets = {k for k, n in names.items() if k != m.key and n.startswith(m.name) and len(n) > len(m.name)
+                       and n[len(m.name)] not in _DASHES}
         else:
             continue
         if len(targets) == 1:
