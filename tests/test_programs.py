@@ -114,3 +114,8 @@ def test_times_holidays_procedures_and_sectors_are_no_programmes(nlp):
 
 def test_a_campaign_named_for_a_holiday_stays(nlp):
     assert programs(nlp, "全市举行庆祝“五一”国际劳动节全民健步活动。") != {}
+
+
+def test_a_quoted_strategy_is_a_programme_named_by_its_core(nlp):
+    assert programs(nlp, "全省各级法院围绕“山海协作”战略开展工作。") == {"“山海协作”战略": "山海协作"}
+    assert list(programs(nlp, "“千村示范”战略工程的理念依然重要。").values()) == ["千村示范战略工程"]

@@ -30,7 +30,7 @@ _COMPLEMENT = re.compile(r"好|(?:第[一二三四五六七八九十\d]+批)?")
 _QUALITY = re.compile(r"[型式性化]$")
 # an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
 _FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
-_VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号"}
+_VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号", "战略"}
 _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)]$")
 
 
