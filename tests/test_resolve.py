@@ -143,3 +143,8 @@ def test_an_umbrella_programme_before_a_dash_is_not_merged_into_the_one_under_it
     found = names(nlp, "县政协创新“有话好好说”协商议事工作，实施“有话好好说——‘码’上谈”工程。", "Program")
     assert ("“有话好好说”", "有话好好说") in found
     assert any(n.startswith("有话好好说——") for _, n in found)
+
+
+def test_bare_heads_in_an_enumeration_are_named_by_it(nlp):
+    found = names(nlp, "据了解，嘉善县目前整合了民政、残联、工会、医保等16个部门数据。", "Agency")
+    assert {n for _, n in found} == {"嘉善县民政局", "嘉善县残疾人联合会", "嘉善县总工会", "嘉善县医疗保障局"}

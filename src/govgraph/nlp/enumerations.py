@@ -75,7 +75,9 @@ class EnumerationRecognizer:
                 items = []  # (start, end, short form or None for a full agency name)
                 pos = m.start()
                 while True:
-                    full = next((c for c in agencies.get(pos, []) if c.start >= s0), None)
+                    # a bare head the recognisers took (残联) is a short form here too
+                    full = next((c for c in agencies.get(pos, []) if c.start >= s0
+                                 and text[c.start:c.end] not in self.short), None)
                     sm = None if full else self.short_rx.search(text, max(s0, pos - 12), pos)
                     if full is None and sm is None:
                         break

@@ -143,6 +143,7 @@ def _place(m, counts, gaz, mentions):
 
 
 _DASHES = "—－-"
+_ENUMERATED = ("short-form", "shared-head")  # named by their enumeration (市民政、工会等部门)
 # the generic names of development zones (a city's name comes before them)
 _ZONES = {"经济技术开发区", "经济开发区", "高新技术产业开发区", "高新技术开发区", "高新区", "经开区", "开发区", "新区"}
 # standard short forms of development zones, and the names they stand for
@@ -181,8 +182,8 @@ def _merge_short_forms(mentions):
         if len(targets) == 1:
             k = targets.pop()
             m.key, m.name = k, names[k]
-        elif m.label == "Agency" and strip_marks(m.text) in _BARE:
-            m.key = None  # 医保局 with two 医保局s in the text: cannot tell which
+        elif m.label == "Agency" and strip_marks(m.text) in _BARE and m.attrs.get("source") not in _ENUMERATED:
+            m.key = None  # 医保局 with two 医保局s in the text, or none: cannot tell which
     _name_programs_by_usage(mentions)
 
 
