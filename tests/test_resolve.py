@@ -148,3 +148,10 @@ def test_an_umbrella_programme_before_a_dash_is_not_merged_into_the_one_under_it
 def test_bare_heads_in_an_enumeration_are_named_by_it(nlp):
     found = names(nlp, "据了解，嘉善县目前整合了民政、残联、工会、医保等16个部门数据。", "Agency")
     assert {n for _, n in found} == {"嘉善县民政局", "嘉善县残疾人联合会", "嘉善县总工会", "嘉善县医疗保障局"}
+
+
+def test_a_divisions_function_system_is_the_body_of_that_function(nlp):
+    found = names(nlp, "近年来，嘉兴市医保系统深入推进改革。县人社系统推出新服务。全市公安系统开展培训。", "Agency")
+    assert ("嘉兴市医保系统", "嘉兴市医疗保障局") in found
+    assert any(s == "县人社系统" for s, _ in found)
+    assert not any("公安" in n for _, n in found)  # 全市: the sector everywhere, not one body

@@ -18,6 +18,7 @@ _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北�
 _DEICTIC = tuple("全各该本我此这年")
 # an indefinite description inside a name: 浙江余杭区一家物流公司 is some company, not a named one
 _INDEFINITE = re.compile("一家|一个|一所|一批|某")
+_SYSTEM = re.compile(r"系统(?![内外中里上下])")  # not 系统内: the sector, not a body
 _COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "合作社"}
 _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 # generic bodies: cadres, party groups, a bare level word before the head
@@ -81,12 +82,15 @@ class AgencyRecognizer:
     def find(self, doc):
         text = doc_text(doc)
         seen = set()
+        systems = list(self._systems(text, seen))
+        yield from systems
         for sent in doc.sents:
             s0, e0 = sent.start_char, sent.end_char
             for label, rx in (("Agency", self.agency_head), ("Organization", self.org_head)):
                 for m in rx.finditer(text, s0, e0):
                     cand = self._compose(doc, m.start(), m.end(), label, s0)
-                    if cand and (cand.start, cand.end) not in seen:
+                    if cand and (cand.start, cand.end) not in seen \
+                            and not any(c.start <= cand.start and cand.end < c.end for c in systems):
                         seen.add((cand.start, cand.end))
                         yield cand
         # central bodies by name, even inside a word the tagger glued (水平商务部)
@@ -106,6 +110,23 @@ class AgencyRecognizer:
                         and not _INDEFINITE.search(name) and not self._only_industry(name, head):
                     seen.add((s, e))
                     yield Cand(s, e, "Organization", "lac", 1)
+
+    def _systems(self, text, seen):
+        """淮安市医保系统, 县人社系统: a division's (or level's) function and its system is the
+        body of that function there (淮安市医疗保障局), written another way."""
+        short = self.n["function_short_forms"]
+        for m in _SYSTEM.finditer(text):
+            fn = next((f for f in sorted(short, key=len, reverse=True) if text.endswith(f, 0, m.start())), None)
+            if fn is None:
+                continue
+            a = m.start() - len(fn)
+            place = next((text[a - k:a] for k in range(min(10, a), 1, -1) if text[a - k:a] in self.div_forms), "")
+            if not place and a and text[a - 1] in self.level and not text[max(0, a - 2):a - 1] in _DEICTIC:
+                place = text[a - 1]
+            if not place or (a - len(place), m.end()) in seen:
+                continue
+            seen.add((a - len(place), m.end()))
+            yield Cand(a - len(place), m.end(), "Agency", "system", 2, {"name": place + short[fn]})
 
     def _compose(self, doc, hs, he, label, sent_start):
         text = doc_text(doc)
