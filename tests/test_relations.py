@@ -305,3 +305,9 @@ def test_a_reference_in_a_round_up_takes_its_own_sentence_or_nothing(nlp):
     # no province in its sentence and several in the document: 全省 stands for none of them
     _, rels = run(nlp, "江苏南通开展了试点。吉林长春开通专线。人社部门在全省开展了“春风”行动。")
     assert not any(h == "春风行动" and t == "implemented_in" for h, t, _ in rels)
+
+
+def test_a_pilot_list_names_the_pilot_its_announcer_runs(nlp):
+    _, rels = run(nlp, "民政部等8部门公布了全国第二批社区嵌入式养老服务试点名单，浙江省嘉兴市成功入选。")
+    assert ("民政部", "runs", "社区嵌入式养老服务试点") in rels
+    assert ("社区嵌入式养老服务试点", "implemented_in", "嘉兴市") in rels

@@ -35,6 +35,10 @@ _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)
 
 
 _UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
+# 公布了全国第三批X试点名单: the list names the pilot, which the announcing body runs
+_LISTED_PILOT = re.compile(r"试点(?=名单)")
+_ANNOUNCE = ("公布", "确定", "发布", "公示")
+_BATCH = re.compile(r"了?(?:全国|全省|全市)?(?:首批|第[一二三四五六七八九十\d]+批)?")
 _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署", "组织", "实行", "打造", "落实")
 # words that make a platform's "name" a clause (国家层面统筹推进…平台建设)
 _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
@@ -128,15 +132,19 @@ class ProgramRecognizer:
     def _unquoted(self, text, s0, e0, taken):
         """开展适老化家居改造服务试点, 实施吉林乡村振兴提速三年行动, 党建引领…提升行动扎实推进:
         an unquoted name between a launching verb (or a clause opening) and a programme head."""
-        for m in _UNQUOTED_HEAD.finditer(text, s0, e0):
+        heads = [(m, _LAUNCH) for m in _UNQUOTED_HEAD.finditer(text, s0, e0)]
+        heads += [(m, _ANNOUNCE) for m in _LISTED_PILOT.finditer(text, s0, e0)]  # 公布…试点名单
+        for m, launch in heads:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             clause_start = max(s0, *(text.rfind(p, s0, m.start()) + 1 for p in "，。；：、“”《》（）"))
             left = text[clause_start:m.start()]
-            verb = max(((left.rfind(v), v) for v in _LAUNCH), key=lambda x: (x[0], len(x[1])))
+            verb = max(((left.rfind(v), v) for v in launch), key=lambda x: (x[0], len(x[1])))
             if verb[0] >= 0:
                 start = clause_start + verb[0] + len(verb[1])
-            elif _LAUNCH_AFTER.match(text, m.end()):
+                if launch is _ANNOUNCE:
+                    start += len(_BATCH.match(text, start).group())
+            elif launch is _LAUNCH and _LAUNCH_AFTER.match(text, m.end()):
                 lead = _OPENING.search(left)
                 start = clause_start + (lead.end() if lead else 0)
             else:

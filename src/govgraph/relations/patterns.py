@@ -27,6 +27,7 @@ RUN_VERBS = ("开展", "推出", "实施", "打造", "推行", "组建", "牵头
              "完善", "落实", "部署", "开发", "引入", "主办", "承办", "运营", "建成", "试点")
 ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁布", "出具", "修订", "通过", "审议", "起草", "下发",
                "发出", "公布", "编制")
+_ANNOUNCE = ("公布", "确定", "公示")
 JOINT = ("联合", "联手", "携手", "会同", "共同", "协同")
 ELECT = ("当选为", "当选", "担任", "出任", "兼任", "任")
 _ACTORS = ("Agency", "Organization")
@@ -94,6 +95,8 @@ def _runs_issues(text, ms):
             continue
         typ = "issues" if t.label == "Policy" else "runs"
         verbs = ISSUE_VERBS if typ == "issues" else RUN_VERBS
+        if typ == "runs" and text.startswith("名单", t.end):
+            verbs += _ANNOUNCE  # A公布了第三批P名单: A runs the pilot it selects for
         prev = ms[i - 1] if i else None
         # 县融媒体中心《问政鹤峰》栏目, 省高院“执行护航”: the actor's own programme
         if typ == "runs" and prev is not None and prev.label in _ACTORS and text[prev.end:t.start] in ("", "的"):
