@@ -155,3 +155,12 @@ def test_a_divisions_function_system_is_the_body_of_that_function(nlp):
     assert ("嘉兴市医保系统", "嘉兴市医疗保障局") in found
     assert any(s == "县人社系统" for s, _ in found)
     assert not any("公安" in n for _, n in found)  # 全市: the sector everywhere, not one body
+
+
+def test_a_villages_body_is_named_by_the_village_alone(nlp):
+    found = names(nlp, "铜陵市义安区五松镇新丰社区党委书记、“社区管家”王明入户看望老人。", "Agency")
+    assert {n for _, n in found} == {"新丰社区党委"}
+    places = {n for _, n in names(nlp, "铜陵市义安区五松镇新丰社区党委书记王明入户。", "Place")}
+    assert "五松镇新丰社区" in places and not any(p.endswith("党委") for p in places)
+    # a village named like a county is the village (新丰村, not 新丰县 + 村)
+    assert {n for _, n in names(nlp, "新丰村党支部书记王明介绍。", "Agency")} == {"新丰村党支部"}

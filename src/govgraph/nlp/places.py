@@ -27,6 +27,10 @@ _DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "东部", "�
 _AREAS = ("地区", "山区", "一带", "沿海", "地带")
 # what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
 _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
+# bodies the tagger takes into a place's word (X社区党委)
+_BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
+# what follows a division's short form in the name of a village or town named like it
+_LOWER = ("村", "社区", "镇", "乡", "街道", "居委会")
 # what follows a river's or a site's name that is also a division's short form
 _FEATURE = re.compile(r"流域|江(?!苏|西|北|南|城|口)|河(?!北|南|口)|湖(?!北|南)|山(?![区村镇乡])|水库|古城|大礼堂")
 
@@ -116,6 +120,11 @@ class PlaceRecognizer:
                     e = m.end()
                 e = self._less_direction(text, s, e)
                 s = self._less_prefix(text, s, e)
+                body = next((b for b in _BODIES if text.endswith(b, s, e)), None)
+                if body:  # X社区党委/LOC: the community is the place, its committee a body
+                    e -= len(body)
+                    if not text.endswith(_LOWER, s, e):
+                        continue  # X主权委员会: a body, no place
                 yield from self._uncovered(s, e, taken, text)
 
     def _less_direction(self, text, s, e):
@@ -165,6 +174,8 @@ class PlaceRecognizer:
             return False  # 沅江流域, 清水江: a river or site named like the county
         if text.startswith(_STREET, e):
             return False  # 鼓楼路: a street named like the district
+        if text.startswith(_LOWER, e):
+            return False  # 新丰村, 城关镇: a village or town named like the county
         # and it ends where the word ends (新华|社, 金山|银山 are other names) or another
         # place follows (浙江|余杭区)
         return (tok in ("LOC", "ORG") and (e in ends or self._form_at(text, e))) or \

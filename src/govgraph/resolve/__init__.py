@@ -56,8 +56,30 @@ def resolve_document(mentions: list[Mention]) -> None:
             name = strip_marks(m.attrs.get("name") or m.text)
             m.name, m.key = name, f"{m.label.lower()}/{name}"
     _qualify_places(mentions)
+    _village_bodies(mentions)
     _local_bodies(mentions)
     _merge_short_forms(mentions)
+
+
+def _village_bodies(mentions):
+    """A village's or community's body is named by the village alone, however the text
+    qualifies it (X市Y区Z街道W社区党委 -> W社区党委), as its bare 村委会 is (see _local_bodies)."""
+    places = [p for p in mentions if p.label == "Place" and p.key]
+    for m in mentions:
+        if m.label != "Agency" or not m.key:
+            continue
+        chain, at = [], m.start
+        for p in sorted((p for p in places if m.start <= p.start and p.end < m.end), key=lambda p: (p.start, -p.end)):
+            if p.start == at:
+                chain.append(p)
+                at = p.end
+        if len(chain) < 2 or _level(chain[-1]) != "village":
+            continue
+        village = strip_marks(chain[-1].text)
+        i = m.name.rfind(village)
+        if i > 0:
+            m.name = m.name[i:]
+            m.key = f"agency/{m.name}"
 
 
 def _local_bodies(mentions):

@@ -26,7 +26,7 @@ def split_prefix(name: str, gaz: Divisions):
             break
     forms = gaz.forms()
     for k in range(min(len(name) - 1, 14), 1, -1):
-        if name[:k] in forms:
+        if name[:k] in forms and not name.startswith(("村", "社区"), k):  # 新丰|村: a village named like a county
             return party, name[:k], name[k:]
     return party, "", name
 
