@@ -311,3 +311,10 @@ def test_a_pilot_list_names_the_pilot_its_announcer_runs(nlp):
     _, rels = run(nlp, "民政部等8部门公布了全国第二批社区嵌入式养老服务试点名单，浙江省嘉兴市成功入选。")
     assert ("民政部", "runs", "社区嵌入式养老服务试点") in rels
     assert ("社区嵌入式养老服务试点", "implemented_in", "嘉兴市") in rels
+
+
+def test_a_quoted_title_between_a_post_and_its_holder(nlp):
+    # the title reads as a programme's name; the post is still the person's
+    r, rels = run(nlp, "五松镇新丰社区党委书记、“暖心驿站”王明入户看望老人。")
+    assert any(m["label"] == "Program" for m in r["mentions"])
+    assert ("王明", "holds_position", "新丰社区党委") in rels

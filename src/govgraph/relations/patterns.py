@@ -506,7 +506,7 @@ def _positions(text, ms, inner):
             continue
         for b in ms[i + 1:]:
             if b.label != "Person":
-                if b.start > a.end:
+                if b.start > a.end and not _title_before_name(text, b, ms):
                     break
                 continue
             between = text[a.end:b.start]
@@ -521,6 +521,12 @@ def _positions(text, ms, inner):
                     for body, post in _earlier_posts(text, ms, a):
                         yield p, body, "holds_position", post
             break
+
+
+def _title_before_name(text, m, ms):
+    """Is m a quoted title between a post and its holder (党委书记、“社区管家”王某)?"""
+    return text[m.start - 1:m.start + 1] == "、“" and text[m.end - 1] == "”" \
+        and any(p.label == "Person" and p.start == m.end for p in ms)
 
 
 def _office_of(text, a, inner):
