@@ -119,3 +119,11 @@ def test_a_campaign_named_for_a_holiday_stays(nlp):
 def test_a_quoted_strategy_is_a_programme_named_by_its_core(nlp):
     assert programs(nlp, "全省各级法院围绕“山海协作”战略开展工作。") == {"“山海协作”战略": "山海协作"}
     assert list(programs(nlp, "“千村示范”战略工程的理念依然重要。").values()) == ["千村示范战略工程"]
+
+
+def test_a_one_character_pun_in_quotes_belongs_to_the_word_before_it(nlp):
+    assert list(programs(nlp, "推出暖“新”驿站，服务快递小哥。").values()) == ["暖新驿站"]
+    found = spans(nlp, "社会工作部牵头成立爱“新”联盟。")
+    assert any(a and a.get("name") == "爱新联盟" for (t, lab), a in found.items() if lab == "Organization")
+    # not a preposition or a particle before it
+    assert "新字号活动" in programs(nlp, "为“新”字号活动助力。").values()

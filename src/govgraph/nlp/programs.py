@@ -16,7 +16,8 @@ _INNER = re.compile(r"[“”‘’\"「」『』]")
 _BAD_CONTENT = re.compile(r"[，。！？；：,!?;:]")
 # words between a quoted name and its head that make the head a different thing
 # (“X”的战略, “X”等活动, “X”作为…平台): a descriptor is plain nouns
-_NOT_DESCRIPTOR = re.compile(r"[的等和与及或并为于在是把将对从向让使由被了着过之其]")
+_FUNCTION_CHARS = "的等和与及或并为于在是把将对从向让使由被了着过之其"
+_NOT_DESCRIPTOR = re.compile(f"[{_FUNCTION_CHARS}]")
 # a descriptor that starts with a verb, preposition, count or adverb is a clause (“X”启动…, “X”八项行动)
 _CLAUSE_TAGS = {"v", "p", "c", "u", "m", "d", "r", "q", "f", "xc", "w", "TIME"}
 # the same before an unquoted name, where a year (2024年…行动) or 新一轮 may begin it
@@ -45,6 +46,7 @@ _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
 _QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”[、]?){2,}")  # “金A”“银B”品牌
+_NOT_LEAD = {"p", "u", "c", "d", "r", "m", "q", "w", "f", "xc", "TIME"}  # not a name's first word
 _WORD_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 # what follows a short quote but is no part of a name: a conjunction or a time (“双减”后，)
 _NOT_TAIL = ("的", "和", "等", "与", "及", "后", "以来", "以后", "之后", "期间", "中", "时", "前", "以前", "之前")
@@ -277,9 +279,11 @@ class ProgramRecognizer:
                 continue
             hm = self.head.match(text, end, e0)
             om = self.org_head.match(text, end, e0)
+            lead = self._pun_lead(text, start, s0, core) if hm or om else ""
             if om and (not hm or len(om.group()) > len(hm.group())):
                 # “携手同心”志愿服务队: a named team
-                yield Cand(start, om.end(), "Organization", "quote+org", 3, {"name": core + om.group()})
+                yield Cand(start - len(lead), om.end(), "Organization", "quote+org", 3,
+                           {"name": lead + core + om.group()})
                 continue
             if self.descriptor.match(text, end, e0) and 2 <= len(core) <= 10:
                 yield Cand(start, end, "Program", "quote+descriptor", 2, {"name": core})
@@ -288,9 +292,9 @@ class ProgramRecognizer:
                 continue
             if hm:
                 # “掌上办税”App, “夕阳红帆”品牌, “接诉即评”制度: the vehicle is not the name
-                name = core if hm.group() in _VEHICLES else core + hm.group()
+                name = lead + (core if hm.group() in _VEHICLES else core + hm.group())
                 label = "Organization" if name.endswith(("服务队", "志愿队")) else "Program"
-                yield Cand(start, hm.end(), label, "quote+head", 3, {"name": name, "core": core})
+                yield Cand(start - len(lead), hm.end(), label, "quote+head", 3, {"name": name, "core": lead + core})
                 continue
             if _FORMULA.fullmatch(core) and self.model_head.match(text, end, e0):
                 # “公司+集体+农户”的管理模式: an N+X model names itself
@@ -324,6 +328,15 @@ class ProgramRecognizer:
                     yield Cand(start, end, "Program", "quote+verb", 2, {"name": core})
             elif self._service_brand(text, s0, start, core):
                 yield Cand(start, end, "Program", "quote+service", 2, {"name": core})
+
+    def _pun_lead(self, text, start, s0, core):
+        """爱“新”联盟, 暖“新”驿站: a one-character quote is a pun inside a name, which the
+        word before it (a one-character word, not a preposition or particle) begins."""
+        i = start - 1
+        if len(core) != 1 or i <= s0 or i not in self._tags or self._tags[i] in _NOT_LEAD \
+                or not _CJK_RUN.fullmatch(text[i]) or text[i] in _FUNCTION_CHARS:
+            return ""
+        return text[i]
 
     def _tail_end(self, text, end, e0):
         """The end of a short word after a short quote (“码”上办，“云”上学平台): one to
