@@ -196,6 +196,8 @@ def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp)
     # short forms of divisions that are common words: 惠民 (for the people), 公安 (police), 城中村
     assert places("让服务更加便民、利民、惠民。各地公安机关开展整治城中村行动。") == set()
     assert "惠民县" in places("山东惠民县开展活动。")
+    # an item of a list of places is one, whatever the tagger made of its word
+    assert places("开通了榕江、从江、天柱、锦屏、黎平等5条线路。") == {"榕江", "从江", "天柱", "锦屏", "黎平"}
     # a slogan's 美 glued to the city's name (共建美X) is not part of the place
     assert places("集思广益聚民智 同心共建美嘉兴") == {"嘉兴"}
 

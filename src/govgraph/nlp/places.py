@@ -178,8 +178,13 @@ class PlaceRecognizer:
             return False  # 新丰村, 城关镇: a village or town named like the county
         # and it ends where the word ends (新华|社, 金山|银山 are other names) or another
         # place follows (浙江|余杭区)
-        return (tok in ("LOC", "ORG") and (e in ends or self._form_at(text, e))) or \
-            (tok not in ("n", "v", "vn", "a", "d") and self.follow.match(text, e) is not None)
+        if (tok in ("LOC", "ORG") and (e in ends or self._form_at(text, e))) or \
+                (tok not in ("n", "v", "vn", "a", "d") and self.follow.match(text, e) is not None):
+            return True
+        # an item of a list of places, whatever the tagger made of the word (从江、天柱、锦屏)
+        return text[s - 1:s] == "、" and any(te == s - 1 for _, te in taken) and e in ends \
+            and text[e:e + 1] in ("、", "等", "和", "及") \
+            and any(d.level in ("prefecture", "county") for d in self.div.lookup(f))
 
     def _form_at(self, text, i):
         return any(text[i:i + L] in self.forms for L in range(3, min(_MAXLEN, len(text) - i) + 1))
