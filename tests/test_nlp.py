@@ -88,6 +88,11 @@ def test_a_name_cut_short_by_the_tagger_is_the_one_the_document_has_whole(nlp):
     assert [t for t, lab in found if lab == "Person"] == ["刘连新"]
 
 
+def test_a_medicine_named_by_its_people_is_no_person(nlp):
+    found, _ = ents(nlp, "就像苗医配药一样，藏医和蒙医都有传统。")
+    assert not [t for t, lab in found if lab == "Person"]
+
+
 def test_words_the_tagger_glues_to_a_name_are_trimmed():
     from govgraph.nlp.people import _split_name
     assert _split_name("张立新和", 10, set()) == [(10, 13)]  # a conjunction after the name
@@ -196,6 +201,8 @@ def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp)
     # short forms of divisions that are common words: 惠民 (for the people), 公安 (police), 城中村
     assert places("让服务更加便民、利民、惠民。各地公安机关开展整治城中村行动。") == set()
     assert "惠民县" in places("山东惠民县开展活动。")
+    # the kind of place the tagger glues before a village's name is no part of it
+    assert places("在铜陵市的传统村落楼下村，消防员正在检查。") == {"铜陵市", "楼下村"}
     # an item of a list of places is one, whatever the tagger made of its word
     assert places("开通了榕江、从江、天柱、锦屏、黎平等5条线路。") == {"榕江", "从江", "天柱", "锦屏", "黎平"}
     # a slogan's 美 glued to the city's name (共建美X) is not part of the place

@@ -55,8 +55,9 @@ class PersonRecognizer:
                 continue
             for ps, pe in _split_name(word, s, doc._.space_gaps, longer):
                 name = text[ps:pe]
-                if not 2 <= pe - ps <= 4 or name.endswith(self.not_person) or name[0] == name[1]:
-                    continue  # 王总; 学习|习X gives 习习 where the name is not known
+                if not 2 <= pe - ps <= 4 or name.endswith(self.not_person) or name[0] == name[1] \
+                        or (len(name) == 2 and name[1] == "医"):
+                    continue  # 王总; 学习|习X gives 习习 where the name is not known; 苗医: a medicine
                 if name[0] in self.surnames or name[:2] in self.surnames:
                     yield Cand(ps, pe, "Person", "lac", 2)
 

@@ -27,6 +27,8 @@ _DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "东部", "�
 _AREAS = ("地区", "山区", "一带", "沿海", "地带")
 # what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
 _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
+# words for a kind of place the tagger glues before a village's name (村落楼下村)
+_KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
 # bodies the tagger takes into a place's word (X社区党委)
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
@@ -120,6 +122,8 @@ class PlaceRecognizer:
                     e = m.end()
                 e = self._less_direction(text, s, e)
                 s = self._less_prefix(text, s, e)
+                lead = next((w for w in _KIND_WORDS if text.startswith(w, s) and e - s - len(w) >= 2), "")
+                s += len(lead)  # 村落|楼下村: the kind of place before the name is no part of it
                 body = next((b for b in _BODIES if text.endswith(b, s, e)), None)
                 if body:  # X社区党委/LOC: the community is the place, its committee a body
                     e -= len(body)
