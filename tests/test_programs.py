@@ -127,3 +127,8 @@ def test_a_one_character_pun_in_quotes_belongs_to_the_word_before_it(nlp):
     assert any(a and a.get("name") == "爱新联盟" for (t, lab), a in found.items() if lab == "Organization")
     # not a preposition or a particle before it
     assert "新字号活动" in programs(nlp, "为“新”字号活动助力。").values()
+
+
+def test_a_party_congress_report_is_a_document_with_or_without_marks(nlp):
+    found = spans(nlp, "党的十九大报告提出，要完善社会治理。")
+    assert ("党的十九大报告", "Policy") in found

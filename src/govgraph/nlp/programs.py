@@ -46,6 +46,7 @@ _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
 _QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”[、]?){2,}")  # “金A”“银B”品牌
+_CONGRESS_REPORT = re.compile(r"(?<!《)党的[一二三四五六七八九十]{1,3}大报告")
 _NOT_LEAD = {"p", "u", "c", "d", "r", "m", "q", "w", "f", "xc", "TIME"}  # not a name's first word
 _WORD_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 # what follows a short quote but is no part of a name: a conjunction or a time (“双减”后，)
@@ -121,6 +122,9 @@ class ProgramRecognizer:
         for sent in doc.sents:
             s0, e0 = sent.start_char, sent.end_char
             found += self._titles(text, s0, e0)
+            # 党的二十大报告: a congress's report is a document, with or without 《》
+            found += [Cand(m.start(), m.end(), "Policy", "report", 2, {"name": m.group()})
+                      for m in _CONGRESS_REPORT.finditer(text, s0, e0)]
             found += self._quoted(text, s0, e0)
             for m in self.hotline.finditer(text, s0, e0):
                 found.append(Cand(m.start(), m.end(), "Program", "hotline", 2, {"name": m.group()}))
