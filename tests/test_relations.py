@@ -318,3 +318,10 @@ def test_a_quoted_title_between_a_post_and_its_holder(nlp):
     r, rels = run(nlp, "五松镇新丰社区党委书记、“暖心驿站”王明入户看望老人。")
     assert any(m["label"] == "Program" for m in r["mentions"])
     assert ("王明", "holds_position", "新丰社区党委") in rels
+
+
+def test_a_papers_news_app_is_an_outlet_and_its_reporters_are_the_papers(nlp):
+    r, rels = run(nlp, "本报讯 近日，嘉兴开展活动。\n嘉兴日报禾点新闻记者 王明\n会上，李华表示支持。")
+    assert any(m["name"] == "禾点新闻" and m["label"] == "Organization" for m in r["mentions"])
+    assert ("王明", "holds_position", "嘉兴日报") in rels
+    assert ("王明", "holds_position", "禾点新闻") not in rels

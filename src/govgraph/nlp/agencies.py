@@ -18,6 +18,7 @@ _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北�
 _DEICTIC = tuple("全各该本我此这年")
 # an indefinite description inside a name: 浙江余杭区一家物流公司 is some company, not a named one
 _INDEFINITE = re.compile("一家|一个|一所|一批|某")
+_NEWS_APP = re.compile(r"(?:日报|晚报|报社|电视台)([\u4e00-\u9fff]{1,3}新闻)(?=记者|客户端|App|APP)")
 _SYSTEM = re.compile(r"系统(?![内外中里上下])")  # not 系统内: the sector, not a body
 _COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "合作社"}
 _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
@@ -93,6 +94,11 @@ class AgencyRecognizer:
                             and not any(c.start <= cand.start and cand.end < c.end for c in systems):
                         seen.add((cand.start, cand.end))
                         yield cand
+        # a paper's news app in a byline (X日报|Y新闻|记者): an outlet of its own
+        for m in _NEWS_APP.finditer(text):
+            if (m.start(1), m.end(1)) not in seen:
+                seen.add((m.start(1), m.end(1)))
+                yield Cand(m.start(1), m.end(1), "Organization", "news-app", 2, {})
         # central bodies by name, even inside a word the tagger glued (水平商务部)
         for m in self.national.finditer(text):
             if not any(s <= m.start() and m.end() <= e and (s, e) != (m.start(), m.end()) and text[s:m.start()] in

@@ -502,8 +502,8 @@ _OFFICE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:科|处|股|室)|执行局")
 
 def _positions(text, ms, inner):
     for i, a in enumerate(ms):
-        if a.label not in _ACTORS:
-            continue
+        if a.label not in _ACTORS or a.attrs.get("source") == "news-app":
+            continue  # X日报Y新闻记者: the reporter is the paper's (see _bylines)
         for b in ms[i + 1:]:
             if b.label != "Person":
                 if b.start > a.end and not _title_before_name(text, b, ms):
