@@ -122,7 +122,7 @@ class ProgramRecognizer:
         for sent in doc.sents:
             s0, e0 = sent.start_char, sent.end_char
             found += self._titles(text, s0, e0)
-            # 党的二十大报告: a congress's report is a document, with or without 《》
+            # 党的十九大报告: a congress's report is a document, with or without 《》
             found += [Cand(m.start(), m.end(), "Policy", "report", 2, {"name": m.group()})
                       for m in _CONGRESS_REPORT.finditer(text, s0, e0)]
             found += self._quoted(text, s0, e0)
