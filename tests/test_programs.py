@@ -123,8 +123,8 @@ def test_a_quoted_strategy_is_a_programme_named_by_its_core(nlp):
 
 def test_a_one_character_pun_in_quotes_belongs_to_the_word_before_it(nlp):
     assert list(programs(nlp, "推出暖“新”驿站，服务快递小哥。").values()) == ["暖新驿站"]
-    found = spans(nlp, "社会工作部牵头成立爱“新”联盟。")
-    assert any(a and a.get("name") == "爱新联盟" for (t, lab), a in found.items() if lab == "Organization")
+    found = spans(nlp, "社会工作部牵头成立聚“新”联盟。")
+    assert any(a and a.get("name") == "聚新联盟" for (t, lab), a in found.items() if lab == "Organization")
     # not a preposition or a particle before it
     assert "新字号活动" in programs(nlp, "为“新”字号活动助力。").values()
 

@@ -158,7 +158,7 @@ def test_a_divisions_function_system_is_the_body_of_that_function(nlp):
 
 
 def test_a_villages_body_is_named_by_the_village_alone(nlp):
-    found = names(nlp, "铜陵市义安区五松镇新丰社区党委书记、“社区管家”王明入户看望老人。", "Agency")
+    found = names(nlp, "铜陵市义安区五松镇新丰社区党委书记、“楼栋长”王明入户看望老人。", "Agency")
     assert {n for _, n in found} == {"新丰社区党委"}
     places = {n for _, n in names(nlp, "铜陵市义安区五松镇新丰社区党委书记王明入户。", "Place")}
     assert "五松镇新丰社区" in places and not any(p.endswith("党委") for p in places)

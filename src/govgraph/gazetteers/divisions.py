@@ -89,8 +89,8 @@ def _read(path: Path) -> list[Division]:
     names = {row[0]: row[1] for row in rows}
     out = []
     for id_, name, level, parent, aliases in rows:
-        # the data names some management areas with their city (岳阳市屈原管理区); texts write the
-        # city as a division of its own before the area's name (湖南省岳阳市|屈原管理区)
+        # the data names some management areas with their city (常德市西洞庭管理区); texts write the
+        # city as a division of its own before the area's name (湖南省常德市|西洞庭管理区)
         city = names.get(parent, "")
         if level == "county" and city and name.startswith(city) and name.endswith("管理区") \
                 and len(name) - len(city) >= 5:

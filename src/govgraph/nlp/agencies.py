@@ -118,8 +118,8 @@ class AgencyRecognizer:
                     yield Cand(s, e, "Organization", "lac", 1)
 
     def _systems(self, text, seen):
-        """淮安市医保系统, 县人社系统: a division's (or level's) function and its system is the
-        body of that function there (淮安市医疗保障局), written another way."""
+        """嘉兴市医保系统, 县人社系统: a division's (or level's) function and its system is the
+        body of that function there (嘉兴市医疗保障局), written another way."""
         short = self.n["function_short_forms"]
         for m in _SYSTEM.finditer(text):
             fn = next((f for f in sorted(short, key=len, reverse=True) if text.endswith(f, 0, m.start())), None)

@@ -334,7 +334,7 @@ class ProgramRecognizer:
                 yield Cand(start, end, "Program", "quote+service", 2, {"name": core})
 
     def _pun_lead(self, text, start, s0, core):
-        """爱“新”联盟, 暖“新”驿站: a one-character quote is a pun inside a name, which the
+        """聚“新”联盟, 暖“新”驿站: a one-character quote is a pun inside a name, which the
         word before it (a one-character word, not a preposition or particle) begins."""
         i = start - 1
         if len(core) != 1 or i <= s0 or i not in self._tags or self._tags[i] in _NOT_LEAD \

@@ -524,7 +524,7 @@ def _positions(text, ms, inner):
 
 
 def _title_before_name(text, m, ms):
-    """Is m a quoted title between a post and its holder (党委书记、“社区管家”王某)?"""
+    """Is m a quoted title between a post and its holder (党委书记、“楼栋长”王某)?"""
     return text[m.start - 1:m.start + 1] == "、“" and text[m.end - 1] == "”" \
         and any(p.label == "Person" and p.start == m.end for p in ms)
 
