@@ -89,7 +89,7 @@ def test_a_name_cut_short_by_the_tagger_is_the_one_the_document_has_whole(nlp):
 
 
 def test_a_medicine_named_by_its_people_is_no_person(nlp):
-    found, _ = ents(nlp, "就像苗医配药一样，藏医和蒙医都有传统。")
+    found, _ = ents(nlp, "就像苗医配药一样，藏医和蒙医都有传统。游客和王大大合影。")
     assert not [t for t, lab in found if lab == "Person"]
 
 
@@ -201,6 +201,10 @@ def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp)
     # short forms of divisions that are common words: 惠民 (for the people), 公安 (police), 城中村
     assert places("让服务更加便民、利民、惠民。各地公安机关开展整治城中村行动。") == set()
     assert "惠民县" in places("山东惠民县开展活动。")
+    # a county's short form before 村干部 is the county; a common word that names a county is
+    # that county right after its province
+    assert places("溧阳村干部培训班开班。") == {"溧阳"}
+    assert places("江西兴国开展活动。") == {"江西", "兴国"}
     # the kind of place the tagger glues before a village's name is no part of it
     assert places("在铜陵市的传统村落楼下村，消防员正在检查。") == {"铜陵市", "楼下村"}
     # an item of a list of places is one, whatever the tagger made of its word

@@ -132,3 +132,16 @@ def test_a_one_character_pun_in_quotes_belongs_to_the_word_before_it(nlp):
 def test_a_party_congress_report_is_a_document_with_or_without_marks(nlp):
     found = spans(nlp, "党的十九大报告提出，要完善社会治理。")
     assert ("党的十九大报告", "Policy") in found
+
+
+def test_strategies_carriers_puns_and_pilot_lists_on_their_boundaries(nlp):
+    assert not programs(nlp, "双方签署“双城联动”战略合作协议，打造“一带一路”战略支点。")
+    assert not programs(nlp, "嘉兴市以“党建”为载体开展工作。")
+    assert list(programs(nlp, "街道为快递小哥建“新”驿站。").values()) == ["新驿站"]
+    assert list(programs(nlp, "暖“新”驿站投入使用。").values()) == ["暖新驿站"]
+    for text in ("民政部公布了2024年度社区嵌入式服务试点名单。", "公布首批国家级社区嵌入式服务试点名单。"):
+        assert list(programs(nlp, text).values()) == ["社区嵌入式服务试点"]
+
+
+def test_a_papers_news_desk_is_no_outlet(nlp):
+    assert not [t for t, lab in spans(nlp, "嘉兴日报全媒体新闻记者 王晓东") if t.endswith("新闻")]

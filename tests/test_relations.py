@@ -325,3 +325,18 @@ def test_a_papers_news_app_is_an_outlet_and_its_reporters_are_the_papers(nlp):
     assert any(m["name"] == "禾点新闻" and m["label"] == "Organization" for m in r["mentions"])
     assert ("王明", "holds_position", "嘉兴日报") in rels
     assert ("王明", "holds_position", "禾点新闻") not in rels
+
+
+def test_references_to_places_read_as_a_reader_would(nlp):
+    # 在全省率先: first in the province, not the province at work
+    _, rels = run(nlp, "嘉兴市在全省率先推行“红枫驿站”服务模式。浙江省召开会议。")
+    assert not any(t == "implemented_in" and p == "浙江省" for _, t, p in rels)
+    # 全市 in a sentence naming two cities: the subject's
+    _, rels = run(nlp, "嘉兴市学习借鉴湖州市经验，在全市推广“红枫驿站”模式。")
+    assert ("红枫驿站模式", "implemented_in", "嘉兴市") in rels and not any(p == "湖州市" for *_, p in rels)
+    # 全区 of an autonomous region; a place inside the programme's name is no candidate
+    _, rels = run(nlp, "新疆在全区推广“天山暖心”工程。")
+    assert ("天山暖心工程", "implemented_in", "新疆维吾尔自治区") in rels
+    # 全市 in an article naming a prefecture and a city of county level: cannot tell which
+    _, rels = run(nlp, "嘉兴市召开推进会，海宁市介绍了经验。会议要求在全市推广“红枫驿站”模式。")
+    assert not any(t == "implemented_in" for _, t, _ in rels)

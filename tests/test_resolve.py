@@ -164,3 +164,26 @@ def test_a_villages_body_is_named_by_the_village_alone(nlp):
     assert "五松镇新丰社区" in places and not any(p.endswith("党委") for p in places)
     # a village named like a county is the village (新丰村, not 新丰县 + 村)
     assert {n for _, n in names(nlp, "新丰村党支部书记王明介绍。", "Agency")} == {"新丰村党支部"}
+
+
+def test_departments_listed_after_a_city_and_district_are_the_districts(nlp):
+    found = names(nlp, "嘉兴市南湖区统筹卫健、人社、民政等9个部门联合开展“暖心护老”行动。", "Agency")
+    assert {n for _, n in found} == {"嘉兴市南湖区卫生健康委员会", "嘉兴市南湖区人力资源和社会保障局", "嘉兴市南湖区民政局"}
+
+
+def test_systems_of_provinces_and_of_common_words_are_no_bodies(nlp):
+    assert not names(nlp, "江苏省民政系统推行新服务。建设智慧城市交通系统，完善城乡教育系统。", "Agency")
+
+
+def test_one_zone_whether_its_city_is_written_with_or_without_its_level(nlp):
+    found = names(nlp, "嘉兴市高新区召开会议。嘉兴高新区企业代表发言。高新区企业表示支持。", "Place")
+    assert {n for s, n in found if "高新区" in s} == {"嘉兴高新区"}
+
+
+def test_villages_of_one_name_under_two_towns_are_two_and_so_are_their_bodies(nlp):
+    ((dd, doc),) = process(nlp, [make_document("t.txt", "秀洲区王江泾镇竹林村党支部书记王明介绍。南湖区新丰镇竹林村党支部书记李华介绍。")])
+    r = extract_document(dd, doc)
+    agencies = {m["key"] for m in r["mentions"] if m["label"] == "Agency"}
+    places = {m["name"] for m in r["mentions"] if m["label"] == "Place" and m["surface"] == "竹林村"}
+    assert len(agencies) == 2 and places == {"王江泾镇竹林村", "新丰镇竹林村"}
+    assert {m["name"] for m in r["mentions"] if m["label"] == "Agency"} == {"竹林村党支部"}

@@ -19,6 +19,10 @@ _DEICTIC = tuple("全各该本我此这年")
 # an indefinite description inside a name: 浙江余杭区一家物流公司 is some company, not a named one
 _INDEFINITE = re.compile("一家|一个|一所|一批|某")
 _NEWS_APP = re.compile(r"(?:日报|晚报|报社|电视台)([\u4e00-\u9fff]{1,3}新闻)(?=记者|客户端|App|APP)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# desks and kinds of news, not apps (全媒体新闻记者, 综合新闻记者)
+_NEWS_DESKS = ("全媒体", "融媒体", "新媒体", "综合", "要闻", "时政", "社会", "财经", "经济", "体育", "国际", "国内", "本地",
+               "地方", "民生", "文化", "法治", "视频", "图片", "网络", "电视", "广播")
 _SYSTEM = re.compile(r"系统(?![内外中里上下])")  # not 系统内: the sector, not a body
 _COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "合作社"}
 _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
@@ -69,7 +73,8 @@ class AgencyRecognizer:
         self.generic = set(n["generic_agency_bodies"])
         self.industry = re.compile(f"(?:{alternation(n['industry_terms'])})+")
         self.level = tuple(n["level_chars"])
-        self.div_forms = load_divisions().forms()
+        self.gaz = load_divisions()
+        self.div_forms = self.gaz.forms()
         self.party = tuple(n["party_prefixes"])
         self.specific_heads = {"派出所", "人民法院", "中级人民法院", "高级人民法院", "人民检察院", "检察院", "法院", "中院", "高院",
                                "政协", "人大", "人大常委会", "妇联", "文联", "残联", "科协", "侨联", "工商联", "红十字会",
@@ -96,7 +101,7 @@ class AgencyRecognizer:
                         yield cand
         # a paper's news app in a byline (X日报|Y新闻|记者): an outlet of its own
         for m in _NEWS_APP.finditer(text):
-            if (m.start(1), m.end(1)) not in seen:
+            if (m.start(1), m.end(1)) not in seen and not m.group(1).startswith(_NEWS_DESKS):
                 seen.add((m.start(1), m.end(1)))
                 yield Cand(m.start(1), m.end(1), "Organization", "news-app", 2, {})
         # central bodies by name, even inside a word the tagger glued (水平商务部)
@@ -126,9 +131,11 @@ class AgencyRecognizer:
             if fn is None:
                 continue
             a = m.start() - len(fn)
-            place = next((text[a - k:a] for k in range(min(10, a), 1, -1) if text[a - k:a] in self.div_forms), "")
-            if not place and a and text[a - 1] in self.level and not text[max(0, a - 2):a - 1] in _DEICTIC:
-                place = text[a - 1]
+            # a city's or county's (a province's bodies are 厅, not the 局 the short forms stand for)
+            place = next((text[a - k:a] for k in range(min(10, a), 1, -1) if text[a - k:a] in self.div_forms
+                          and all(d.level in ("prefecture", "county") for d in self.gaz.lookup(text[a - k:a]))), "")
+            if not place and a and text[a - 1] in "市县区州" and (a == 1 or not _CJK.match(text[a - 2])):
+                place = text[a - 1]  # 县人社系统, not 城市|交通系统 or 城乡|教育系统
             if not place or (a - len(place), m.end()) in seen:
                 continue
             seen.add((a - len(place), m.end()))

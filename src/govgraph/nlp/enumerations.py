@@ -125,11 +125,13 @@ class EnumerationRecognizer:
         as its subject (丹阳市统筹卫健、人社等9个部门); not one that only qualifies the next
         place (X区Y街道邀请…住建、城管等部门: a street has no such departments)."""
         places = sorted((c for c in cands if c.label == "Place"), key=lambda c: c.start)
-        starts = {c.start for c in places}
+        by_start = {c.start: c for c in places}
         for c in places:
-            if s0 <= c.start < start and (c.start == s0 or text[c.start - 1] in "，。：") \
-                    and text[c.start:c.end].endswith(("市", "县", "区", "州")):
-                return "" if c.end in starts else text[c.start:c.end]
+            if s0 <= c.start < start and (c.start == s0 or text[c.start - 1] in "，。："):
+                while c.end in by_start and c.end < start:  # 嘉兴市|南湖区: the last place of the chain
+                    c = by_start[c.end]
+                name = text[c.start:c.end]
+                return name if name.endswith(("市", "县", "区", "州")) else ""
         return ""
 
 

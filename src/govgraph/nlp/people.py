@@ -42,15 +42,14 @@ class PersonRecognizer:
                 e = s + 3
             if any(bs <= s < be for bs, be in byline_spans):
                 continue
-            after = text[e:e + 4]
-            if "某" in tok.text or tok.text.endswith(self.not_person):
+            after, word = text[e:e + 4], text[s:e]
+            if "某" in word or word.endswith(self.not_person):
                 continue
             # a surname before a title (王 阿姨, 李大 姐) is no name; a full name before one is (X同志)
-            if after.startswith(self.not_person) and (len(tok.text) < 2 or len(tok.text) == 2 and tok.text[1] in "大小老阿"):
+            if after.startswith(self.not_person) and (len(word) < 2 or len(word) == 2 and word[1] in "大小老阿"):
                 continue
             if re.match(r"[（(]化名", after):
                 continue
-            word = text[s:e]
             if word in self.places:
                 continue
             for ps, pe in _split_name(word, s, doc._.space_gaps, longer):

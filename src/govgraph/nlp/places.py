@@ -29,6 +29,9 @@ _AREAS = ("地区", "山区", "一带", "沿海", "地带")
 _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
 # words for a kind of place the tagger glues before a village's name (村落楼下村)
 _KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
+# words that start with a village's or community's suffix (溧阳|村干部, 嘉善|社区养老)
+_LOWER_WORDS = ("村干部", "村两委", "村级", "村集体", "社区养老", "社区卫生", "社区治理", "社区矫正", "社区医院",
+                "社区工作者", "社区服务中心", "镇街")
 # bodies the tagger takes into a place's word (X社区党委)
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
@@ -47,8 +50,10 @@ class PlaceRecognizer:
                       and not (len(f) < 3 and all(d.level == "township" for d in self.div.lookup(f)))}
         # lengths of the forms by their first two characters, longest first: a position is
         # tried only at the lengths a form starting there can have
+        # a common word that is also a county's name is that county right after its province (江西兴国)
+        self.ambiguous = {f for f in _AMBIGUOUS if self.div.lookup(f)}
         by_prefix = {}
-        for f in self.forms:
+        for f in self.forms | self.ambiguous:
             if len(f) <= _MAXLEN:
                 by_prefix.setdefault(f[:2], set()).add(len(f))
         self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
@@ -88,7 +93,8 @@ class PlaceRecognizer:
                 hit = None
                 for L in self.lengths.get(text[i:i + 2], ()):
                     f = text[i:i + L]
-                    if i + L <= e and f in self.forms and self._accept(f, i, i + L, text, starts, ends, taken) \
+                    if i + L <= e and (f in self.forms and self._accept(f, i, i + L, text, starts, ends, taken)
+                                       or f in self.ambiguous and self._after_parent(f, i, text, taken)) \
                             and not self._overrun(text, i, i + L, e):
                         hit = L
                         break
@@ -178,8 +184,8 @@ class PlaceRecognizer:
             return False  # 沅江流域, 清水江: a river or site named like the county
         if text.startswith(_STREET, e):
             return False  # 鼓楼路: a street named like the district
-        if text.startswith(_LOWER, e):
-            return False  # 新丰村, 城关镇: a village or town named like the county
+        if text.startswith(_LOWER, e) and not text.startswith(_LOWER_WORDS, e):
+            return False  # 新丰村, 城关镇: a village or town named like the county (not X|村干部)
         # and it ends where the word ends (新华|社, 金山|银山 are other names) or another
         # place follows (浙江|余杭区)
         if (tok in ("LOC", "ORG") and (e in ends or self._form_at(text, e))) or \
@@ -189,6 +195,11 @@ class PlaceRecognizer:
         return text[s - 1:s] == "、" and any(te == s - 1 for _, te in taken) and e in ends \
             and text[e:e + 1] in ("、", "等", "和", "及") \
             and any(d.level in ("prefecture", "county") for d in self.div.lookup(f))
+
+    def _after_parent(self, f, s, text, taken):
+        """Is the division named f written right after a place it lies in (江西|兴国)?"""
+        parents = [d for ts, te in taken if te == s for d in self.div.lookup(text[ts:te])]
+        return any(self.div.is_under(d, p) for d in self.div.lookup(f) for p in parents)
 
     def _form_at(self, text, i):
         return any(text[i:i + L] in self.forms for L in range(3, min(_MAXLEN, len(text) - i) + 1))

@@ -39,7 +39,8 @@ _UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|�
 # 公布了全国第三批X试点名单: the list names the pilot, which the announcing body runs
 _LISTED_PILOT = re.compile(r"试点(?=名单)")
 _ANNOUNCE = ("公布", "确定", "发布", "公示")
-_BATCH = re.compile(r"了?(?:全国|全省|全市)?(?:首批|第[一二三四五六七八九十\d]+批)?")
+# what stands between the verb and the pilot's name: 了, a year, the batch, the rank, in any order
+_BATCH = re.compile(r"了?(?:\d{4}年度?|全国|全省|全市|首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级)*")
 _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署", "组织", "实行", "打造", "落实")
 # words that make a platform's "name" a clause (国家层面统筹推进…平台建设)
 _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
@@ -47,6 +48,9 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
 _QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”[、]?){2,}")  # “金A”“银B”品牌
 _CONGRESS_REPORT = re.compile(r"(?<!《)党的[一二三四五六七八九十]{1,3}大报告")
+# words that 战略 begins (战略合作, 战略支点): after a quote they do not name a strategy
+_STRATEGIC = re.compile("合作|支点|伙伴|性|部署|布局|意义|地位|高度|定位|目标|任务|机遇|要求|需求|思维|规划|储备|新兴|层面|"
+                        "举措|安排|重点|眼光|全局|资源|科技|投资|对话|沟通|互信|协作|关系|研究|方向|决策|支撑|引领|腹地|通道|枢纽")
 _NOT_LEAD = {"p", "u", "c", "d", "r", "m", "q", "w", "f", "xc", "TIME"}  # not a name's first word
 _WORD_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 # what follows a short quote but is no part of a name: a conjunction or a time (“双减”后，)
@@ -59,9 +63,9 @@ _HOLIDAY_TIME = re.compile(r"假期|小长假|长假|黄金周|期间|前后|当
 _PROCEDURE = re.compile(r"(?:按照|依照|依据|遵循|履行|启动|经过)[^，。；“”]{0,6}$")
 # …工程推进力度: the verb after the name modifies a noun, it does not launch the name
 _LAUNCH_AFTER = re.compile(r"(?:深入|全面|持续|扎实|正式)?(?:开展|实施|启动|推进)(?!力度|进度|速度|情况|工作|过程)")
-# 以“X”为总载体: the vehicle of the work (not 为主题, 为目标: an aim; 为抓手 is as often a
-# figure of speech, 以“铁脚板”为抓手)
-_CARRIER = re.compile(r"为(?:总|主要|重要)?载体")
+# 以“X”为总载体: the programme that carries the work (not 为主题, 为目标: an aim; 为抓手 is as
+# often a figure of speech, 以“千里眼”为抓手)
+_CARRIER = re.compile(r"为总载体")  # 以“党建”为载体 names a field of work as often
 _OPENING = re.compile(r".*(?:随着|按照|通过|围绕|依托|借助|聚焦|以)")
 # bodies that describe a kind of work, not a name (专项整治行动, 相关工程)
 _GENERIC_BODY = re.compile(r"^(?:专项|相关|有关|各类|各项|系列|一系列|多项|这项|该项|重点|重大|系列)|(?:整治|检查|排查|宣传|培训|调研|建设|治理|各项|多项|各类)$")
@@ -245,7 +249,8 @@ class ProgramRecognizer:
         if not self._brand_items(parts, at):
             # “创新型、节约型”机关创建活动: one programme, named with its head, if it has one
             if c.source != "quote+verb" and text[c.end - 1] not in "”」\"":
-                yield Cand(c.start, c.end, "Program", c.source, c.priority, {"name": strip_marks(text[c.start:c.end])})
+                name = c.attrs["name"] if c.source == "quote+head" else strip_marks(text[c.start:c.end])  # not 战略
+                yield Cand(c.start, c.end, "Program", c.source, c.priority, {"name": name})
             return
         for p in parts:
             yield Cand(at, at + len(p), "Program", "quote-list", c.priority, {"name": p})
@@ -294,6 +299,8 @@ class ProgramRecognizer:
                 continue
             if hm and hm.group() == "程序" and _PROCEDURE.search(text, s0, start):
                 continue
+            if hm and hm.group() == "战略" and _STRATEGIC.match(text, hm.end()):
+                continue  # “X”战略合作, “X”战略支点: a word that 战略 begins, not the strategy
             if hm:
                 # “掌上办税”App, “夕阳红帆”品牌, “接诉即评”制度: the vehicle is not the name
                 name = lead + (core if hm.group() in _VEHICLES else core + hm.group())
@@ -337,9 +344,13 @@ class ProgramRecognizer:
         """聚“新”联盟, 暖“新”驿站: a one-character quote is a pun inside a name, which the
         word before it (a one-character word, not a preposition or particle) begins."""
         i = start - 1
-        if len(core) != 1 or i <= s0 or i not in self._tags or self._tags[i] in _NOT_LEAD \
+        if len(core) != 1 or i < s0 or i not in self._tags or self._tags[i] in _NOT_LEAD \
                 or not _CJK_RUN.fullmatch(text[i]) or text[i] in _FUNCTION_CHARS:
             return ""
+        if self._tags[i] == "v":  # 成立|聚“新”联盟, but 小哥|建“新”驿站: a verb after a noun is the predicate
+            before = max((k for k in self._tags if k < i), default=None)
+            if before is None or before < s0 or self._tags[before] not in ("v", "vn"):
+                return ""
         return text[i]
 
     def _tail_end(self, text, end, e0):

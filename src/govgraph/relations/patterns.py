@@ -27,7 +27,7 @@ RUN_VERBS = ("开展", "推出", "实施", "打造", "推行", "组建", "牵头
              "完善", "落实", "部署", "开发", "引入", "主办", "承办", "运营", "建成", "试点")
 ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁布", "出具", "修订", "通过", "审议", "起草", "下发",
                "发出", "公布", "编制")
-_ANNOUNCE = ("公布", "确定", "公示")
+_ANNOUNCE = ("公布", "确定", "公示", "发布")
 JOINT = ("联合", "联手", "携手", "会同", "共同", "协同")
 ELECT = ("当选为", "当选", "担任", "出任", "兼任", "任")
 _ACTORS = ("Agency", "Organization")
@@ -314,11 +314,15 @@ def _listed(text, ms, i):
 
 # ---- implemented_in
 
-# 我省, 全市, 本县: the document's division of that level; 该村, 该镇: the last one named before
+# 我省, 全市, 本县: the document's division of that level; 该村, 该镇: the last one named before.
+# Not 全省率先, 全市首家, 全区第一: a rank within the division, not the division at work.
 _REFERENCE = re.compile(r"(?:(?<![安完健])[我全本](省|州|市|县|区)|该(村|社区|镇|乡|街道|县|市|区|州))"
-                        r"(?![委级长场政府内外属县])")
-_LEVELS = {"省": ("province",), "州": ("prefecture",), "市": ("county", "prefecture"), "县": ("county",),
-           "区": ("county",)}
+                        r"(?![委级长场内外属县]|政府|率先|首|第一|领先|前列|排名)")
+# levels a reference's character names: 市 a municipality, a prefecture or a county-level city;
+# 区 an autonomous region or a district
+_LEVELS = {"省": ("province",), "州": ("prefecture",), "市": ("province", "prefecture", "county"),
+           "县": ("county",), "区": ("province", "county")}
+_TITLE_SPAN = re.compile(r"《[^《》]*》")
 
 
 @dataclass
@@ -335,22 +339,28 @@ class _Reference:
 
 def _place_references(text, mentions, sents) -> dict[int, list]:
     """References to places, by sentence, each with the key of the place it stands for:
-    我/全/本 + level, the division of that level its sentence names before it, else the only
-    one its article (or document) names (市: a city of county level before a prefecture, as
-    in 市民政局); 该 + level, the last place of that level named before it in the article."""
-    places = sorted((m for m in mentions if m.label == "Place" and m.key), key=lambda m: m.start)
+    我/全/本 + level, the first division of that level its sentence names before it (the
+    subject: 嘉兴市学习湖州市经验，在全市推广), else the only one its article (or document)
+    names; 该 + level, the last place of that level named before it in the article. Places
+    inside a programme's or a document's name (“天山X”工程) are not candidates."""
+    named = [m for m in mentions if m.label in ("Program", "Policy")]
+    places = sorted((m for m in mentions if m.label == "Place" and m.key
+                     and not any(n.start <= m.start and m.end <= n.end for n in named)), key=lambda m: m.start)
     if not places:
         return {}
+    titles = [t.span() for t in _TITLE_SPAN.finditer(text)]
     starts = [s.start for s in sents]
     out = {}
     for r in _REFERENCE.finditer(text):
+        if any(a < r.start() < b for a, b in titles):
+            continue
         article = next((p.article for p in reversed(places) if p.start < r.start()), places[0].article)
         same = [p for p in places if p.article == article]
         si = bisect.bisect_right(starts, r.start()) - 1
         if r.group(1):
-            in_sent = [p for p in same if sents[si].start <= p.start < r.start()]
-            place = _own_division(in_sent, r.group(1)) or _own_division(same, r.group(1), only=True) \
-                or _own_division(places, r.group(1), only=True)
+            of_level = lambda ps: [p for p in ps if _is_level(p, r.group(1))]  # noqa: E731
+            in_sent = of_level(p for p in same if sents[si].start <= p.start < r.start())
+            place = in_sent[0] if in_sent else _only(of_level(same)) or _only(of_level(places))
         else:
             place = next((p for p in reversed(same) if p.start < r.start() and _ends_level(p, r.group(2))), None)
         if place is not None:
@@ -358,15 +368,15 @@ def _place_references(text, mentions, sents) -> dict[int, list]:
     return out
 
 
-def _own_division(places, level_char, only=False):
-    """The division of that level named last among places (广东…在全省); with only, the one
-    division of that level they name, if they name one only: a paper's 我省 may come before
-    it names its province, and a round-up of news names many."""
-    for level in _LEVELS[level_char]:
-        named = {p.key: p for p in places if p.attrs.get("level") == level and p.name.endswith(level_char)}
-        if named:
-            return None if only and len(named) > 1 else max(named.values(), key=lambda p: p.start)
-    return None
+def _is_level(p, level_char):
+    return p.attrs.get("level") in _LEVELS[level_char] and p.name.endswith(level_char)
+
+
+def _only(places):
+    """The one division among places, if they name one only: a paper's 我省 may come before
+    it names its province; a round-up of news names many, and 全省 is none of them."""
+    keys = {p.key for p in places}
+    return places[0] if len(keys) == 1 else None
 
 
 def _ends_level(p, word):

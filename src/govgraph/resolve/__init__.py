@@ -63,8 +63,10 @@ def resolve_document(mentions: list[Mention]) -> None:
 
 def _village_bodies(mentions):
     """A village's or community's body is named by the village alone, however the text
-    qualifies it (X市Y区Z街道W社区党委 -> W社区党委), as its bare 村委会 is (see _local_bodies)."""
+    qualifies it (X市Y区Z街道W社区党委 -> W社区党委), as its bare 村委会 is (see _local_bodies);
+    its id keeps the village as the document qualifies it, for villages of one name are many."""
     places = [p for p in mentions if p.label == "Place" and p.key]
+    villages = sorted((p for p in places if _level(p) == "village"), key=lambda p: -len(p.text))
     for m in mentions:
         if m.label != "Agency" or not m.key:
             continue
@@ -73,13 +75,18 @@ def _village_bodies(mentions):
             if p.start == at:
                 chain.append(p)
                 at = p.end
-        if len(chain) < 2 or _level(chain[-1]) != "village":
-            continue
-        village = strip_marks(chain[-1].text)
+        if chain and _level(chain[-1]) == "village":
+            place = chain[-1]
+        else:  # 车田村村委, one word to the tagger: the village the document names that the name starts with
+            place = next((p for p in villages if m.name.startswith(strip_marks(p.text))), None)
+            if place is None:
+                continue
+        village = strip_marks(place.text)
         i = m.name.rfind(village)
-        if i > 0:
-            m.name = m.name[i:]
-            m.key = f"agency/{m.name}"
+        if i >= 0:
+            body = m.name[i + len(village):]
+            m.name = village + body
+            m.key = f"agency/{place.name}{body}"
 
 
 def _local_bodies(mentions):
@@ -97,7 +104,7 @@ def _local_bodies(mentions):
             continue
         where = place.name if level == "township" else strip_marks(place.text)
         m.name = where + head
-        m.key = f"agency/{m.name}"
+        m.key = f"agency/{place.name}{head}"  # as _village_bodies: the village as the text qualifies it
 
 _PARENT_LEVELS = {"village": ("township",), "township": ("county", "district"), "district": ("prefecture",)}
 
@@ -118,25 +125,36 @@ def _level(m):
 def _qualify_places(mentions):
     """Towns, villages, communities and city districts are named with their parent
     as the text writes it (恩施市舞阳坝街道, 舞阳坝街道东湖社区, 武汉市洪山区): the
-    longest such form in the document names every mention of the place."""
+    longest such form in the document names every mention of the place, unless the
+    text qualifies a village's name in two ways (two villages of one name)."""
     places = [m for m in mentions if m.label == "Place" and m.key]
     by_end = {m.end: m for m in places}
-    best = {}
+    best, own = {}, {}  # the qualified names of each place; each mention's own
     for m in places:
         parent = by_end.get(m.start)
         if parent is not None and strip_marks(m.text) in _ZONES:
-            # 嘉兴|经济技术开发区: a zone's generic name is a name only with its city's
-            m.name = strip_marks(parent.text) + strip_marks(m.text)
+            # 嘉兴(市)|经济技术开发区: a zone's generic name is a name only with its city's (short form:
+            # 嘉兴高新区 and 嘉兴市高新区 are one zone)
+            city = parent.name[:-1] if parent.name.endswith("市") and len(parent.name) > 2 else parent.name
+            m.name = city + strip_marks(m.text)
             m.key = f"place/{m.name}"
             continue
         # only the immediate parent qualifies (浙江余杭区 is not how a district is named)
         if parent is not None and parent.key != m.key and _level(parent) in _PARENT_LEVELS.get(_level(m), ()):
-            name = strip_marks(parent.text) + m.name
-            if len(name) > len(best.get(m.key, "")):
-                best[m.key] = name
+            own[id(m)] = strip_marks(parent.text) + m.name
+            best.setdefault(m.key, set()).add(own[id(m)])
     for m in places:
-        if m.key in best:
-            m.name = best[m.key]
+        names = best.get(m.key)
+        if not names:
+            continue
+        if not m.attrs.get("code") and len(names) > 1:
+            # villages of one name under two towns (甲镇竹林村, 乙镇竹林村) are two places:
+            # each written with its town is that one; written alone, it cannot be told
+            if id(m) in own:
+                m.name = own[id(m)]
+                m.key = f"place/{m.name}"
+            continue
+        m.name = max(names, key=lambda n: (len(n), n))
 
 
 def _user(m, gaz):
