@@ -88,6 +88,14 @@ def test_a_name_cut_short_by_the_tagger_is_the_one_the_document_has_whole(nlp):
     assert [t for t, lab in found if lab == "Person"] == ["刘连新"]
 
 
+def test_no_body_in_a_meeting_a_verb_a_plural_or_generic_local_words(nlp):
+    agencies = lambda text: {t for t, lab in ents(nlp, text)[0] if lab == "Agency"}  # noqa: E731
+    assert agencies("市委组织部部务会成员分别联系街道。") == {"市委组织部", "市委"}
+    assert agencies("嘉兴市文化馆执办的活动。") == set()
+    assert agencies("常德市各县市区交警大队开展整治。") == set()
+    assert agencies("街道社区居民委员会和社区人民调解委员会参加，街道基层综治中心运行。") == set()
+
+
 def test_a_medicine_named_by_its_people_is_no_person(nlp):
     found, _ = ents(nlp, "就像苗医配药一样，藏医和蒙医都有传统。游客和王大大合影。")
     assert not [t for t, lab in found if lab == "Person"]

@@ -17,7 +17,7 @@ _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "�
 _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
 _DEICTIC = tuple("全各该本我此这年")
 # an indefinite description inside a name: 浙江余杭区一家物流公司 is some company, not a named one
-_INDEFINITE = re.compile("一家|一个|一所|一批|某")
+_INDEFINITE = re.compile("一家|一个|一所|一批|某|各")  # 各: 某市各县市区交警大队 is many bodies
 _NEWS_APP = re.compile(r"(?:日报|晚报|报社|电视台)([\u4e00-\u9fff]{1,3}新闻)(?=记者|客户端|App|APP)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # desks and kinds of news, not apps (全媒体新闻记者, 综合新闻记者)
@@ -27,7 +27,8 @@ _SYSTEM = re.compile(r"系统(?![内外中里上下])")  # not 系统内: the se
 _COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "合作社"}
 _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 # generic bodies: cadres, party groups, a bare level word before the head
-_GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)(?:政务服务大厅|政务服务中心|党组|党支部|党委|党总支|办)$")
+_GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)+(?:政务服务大厅|政务服务中心|"
+                           r"党组|党支部|党委|党总支|办|居民委员会|人民调解委员会|基层综治中心|综治中心)$")
 
 
 def _ends_with(rx, name):
@@ -42,7 +43,7 @@ _ORG_END = tuple("社团司报台网院站所馆校行厂店部会队园")
 _PLACE_BOUND = {"政协", "人大", "人民代表大会", "人民政府", "政府", "人民法院", "法院", "中级人民法院", "人民检察院", "检察院",
                 "公安局", "纪委", "监委", "人大常委会", "人民代表大会常务委员会"}
 # words that end like a body but are not one
-_NOT_A_BODY = ("常委", "部署", "大局", "格局", "布局", "结局", "开局", "全局", "主办", "承办", "协办",
+_NOT_A_BODY = ("常委", "部署", "大局", "格局", "布局", "结局", "开局", "全局", "主办", "承办", "协办", "执办",
                "签署", "举办", "申办", "创办", "开办", "兴办", "督办", "查办", "交办", "转办", "停办",
                # a part of a region or a whole (江西省东北部, 市区全部), not a ministry
                "东部", "西部", "南部", "北部", "中部", "大部", "全部", "内部", "局部")
