@@ -136,6 +136,7 @@ def test_a_party_congress_report_is_a_document_with_or_without_marks(nlp):
 
 def test_strategies_carriers_puns_and_pilot_lists_on_their_boundaries(nlp):
     assert not programs(nlp, "双方签署“双城联动”战略合作协议，打造“一带一路”战略支点。")
+    assert list(programs(nlp, "嘉兴市深入实施“禾城振兴”战略部署。").values()) == ["禾城振兴"]
     assert not programs(nlp, "嘉兴市以“党建”为载体开展工作。")
     assert list(programs(nlp, "街道为快递小哥建“新”驿站。").values()) == ["新驿站"]
     assert list(programs(nlp, "暖“新”驿站投入使用。").values()) == ["暖新驿站"]

@@ -337,6 +337,13 @@ def test_references_to_places_read_as_a_reader_would(nlp):
     # 全区 of an autonomous region; a place inside the programme's name is no candidate
     _, rels = run(nlp, "新疆在全区推广“天山暖心”工程。")
     assert ("天山暖心工程", "implemented_in", "新疆维吾尔自治区") in rels
-    # 全市 in an article naming a prefecture and a city of county level: cannot tell which
+    # 全市 in an article naming a prefecture and a city of county level apart: cannot tell which
     _, rels = run(nlp, "嘉兴市召开推进会，海宁市介绍了经验。会议要求在全市推广“红枫驿站”模式。")
     assert not any(t == "implemented_in" for _, t, _ in rels)
+    # of a chain, the lowest of that level; a venue is no subject; 全市首次 is the city at work
+    for text, place in (("江苏省常州市溧阳市召开推进会议。会议要求，全市开展“青禾助农”行动。", "溧阳市"),
+                        ("广西南宁市青秀区召开动员会，全区启动“邕邻帮”服务行动。", "南宁市青秀区"),
+                        ("在北京召开的全国会议上，嘉兴市作典型发言，全市启动“禾城先锋”工程。", "嘉兴市"),
+                        ("常州市召开会议。全市首次开展“青禾助农”行动。", "常州市")):
+        _, rels = run(nlp, text)
+        assert [p for _, t, p in rels if t == "implemented_in"] == [place], text

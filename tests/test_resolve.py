@@ -171,8 +171,13 @@ def test_departments_listed_after_a_city_and_district_are_the_districts(nlp):
     assert {n for _, n in found} == {"嘉兴市南湖区卫生健康委员会", "嘉兴市南湖区人力资源和社会保障局", "嘉兴市南湖区民政局"}
 
 
-def test_systems_of_provinces_and_of_common_words_are_no_bodies(nlp):
-    assert not names(nlp, "江苏省民政系统推行新服务。建设智慧城市交通系统，完善城乡教育系统。", "Agency")
+def test_systems_of_provinces_municipalities_and_common_words(nlp):
+    # a province's department is a 厅 where it is one, a municipality's a 局
+    found = names(nlp, "江苏省民政系统推行新服务，江苏省医保系统跟进。上海市人社系统推出新服务。", "Agency")
+    assert {n for _, n in found} == {"江苏省民政厅", "江苏省医疗保障局", "上海市人力资源和社会保障局"}
+    # after 与/在 too, not inside a word (城市, 城乡)
+    found = names(nlp, "嘉兴市教育系统与市人社系统联合开展培训。建设智慧城市交通系统，完善城乡教育系统。", "Agency")
+    assert {n for _, n in found} == {"嘉兴市教育局", "嘉兴市人力资源和社会保障局"}
 
 
 def test_one_zone_whether_its_city_is_written_with_or_without_its_level(nlp):
@@ -187,3 +192,15 @@ def test_villages_of_one_name_under_two_towns_are_two_and_so_are_their_bodies(nl
     places = {m["name"] for m in r["mentions"] if m["label"] == "Place" and m["surface"] == "竹林村"}
     assert len(agencies) == 2 and places == {"王江泾镇竹林村", "新丰镇竹林村"}
     assert {m["name"] for m in r["mentions"] if m["label"] == "Agency"} == {"竹林村党支部"}
+
+
+def test_bare_bodies_of_a_community_belong_to_it(nlp):
+    found = names(nlp, "嘉兴市南湖区东湖社区开展活动。社区居民委员会主任王晓峰和社区人民调解委员会参加。", "Agency")
+    assert {n for _, n in found} == {"东湖社区居民委员会", "东湖社区人民调解委员会"}
+
+
+def test_a_town_written_with_its_county_or_the_county_short_form_is_one_place(nlp):
+    found = names(nlp, "嘉善县禾丰街道开展活动。嘉善禾丰街道东湖社区表示支持。", "Place")
+    assert {n for s, n in found if s == "禾丰街道"} == {"嘉善县禾丰街道"}
+    assert ("恩施州", "恩施土家族苗族自治州") in names(nlp, "恩施州高新区开展活动。", "Place")
+    assert ("高新区", "恩施高新区") in names(nlp, "恩施州高新区开展活动。", "Place")

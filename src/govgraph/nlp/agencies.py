@@ -19,7 +19,12 @@ _DEICTIC = tuple("全各该本我此这年")
 # an indefinite description inside a name: 浙江余杭区一家物流公司 is some company, not a named one
 _INDEFINITE = re.compile("一家|一个|一所|一批|某|各")  # 各: 某市各县市区交警大队 is many bodies
 _NEWS_APP = re.compile(r"(?:日报|晚报|报社|电视台)([\u4e00-\u9fff]{1,3}新闻)(?=记者|客户端|App|APP)")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+# functions whose provincial department is a 厅 (the others keep 局 or 委: 医保局, 卫健委)
+_PROVINCE_TING = {"民政", "人社", "人力资源和社会保障", "财政", "教育", "公安", "司法", "交通运输", "交通", "住建",
+                  "住房和城乡建设", "自然资源", "生态环境", "农业农村", "水利", "商务", "文旅", "文化和旅游", "审计",
+                  "应急管理", "应急", "退役军人事务", "工信", "科技"}
+# characters that make 市/县/区/乡 part of a word before a function (城市, 城乡, 农村, 都市)
+_NOT_LEVEL_BEFORE = set("城乡农村都郊全各")  # and 全市, 各县: the sector everywhere, not one body
 # desks and kinds of news, not apps (全媒体新闻记者, 综合新闻记者)
 _NEWS_DESKS = ("全媒体", "融媒体", "新媒体", "综合", "要闻", "时政", "社会", "财经", "经济", "体育", "国际", "国内", "本地",
                "地方", "民生", "文化", "法治", "视频", "图片", "网络", "电视", "广播")
@@ -52,6 +57,7 @@ UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院
 # bare bodies of a village, community or street: full head, and the level of place they belong to
 LOCAL_BODIES = {"村委会": ("村民委员会", "village"), "村委员会": ("村民委员会", "village"), "村民委员会": ("村民委员会", "village"),
                 "村委": ("村民委员会", "village"), "居委会": ("居民委员会", "village"), "社区居委会": ("居民委员会", "village"),
+                "社区居民委员会": ("居民委员会", "village"), "社区人民调解委员会": ("人民调解委员会", "village"),
                 "村党支部": ("党支部", "village"), "村党总支": ("党总支", "village"), "社区党委": ("党委", "village"),
                 "社区党支部": ("党支部", "village"), "街道党工委": ("党工委", "township"), "乡党委": ("党委", "township"),
                 "镇党委": ("党委", "township"), "乡政府": ("人民政府", "township"), "镇政府": ("人民政府", "township"),
@@ -132,15 +138,17 @@ class AgencyRecognizer:
             if fn is None:
                 continue
             a = m.start() - len(fn)
-            # a city's or county's (a province's bodies are 厅, not the 局 the short forms stand for)
-            place = next((text[a - k:a] for k in range(min(10, a), 1, -1) if text[a - k:a] in self.div_forms
-                          and all(d.level in ("prefecture", "county") for d in self.gaz.lookup(text[a - k:a]))), "")
-            if not place and a and text[a - 1] in "市县区州" and (a == 1 or not _CJK.match(text[a - 2])):
+            place = next((text[a - k:a] for k in range(min(10, a), 1, -1) if text[a - k:a] in self.div_forms), "")
+            head = short[fn]
+            if place and all(d.level == "province" and not d.name.endswith("市") for d in self.gaz.lookup(place)):
+                # a province's departments are 厅 where a city's are 局 (民政厅, 人力资源和社会保障厅)
+                head = head[:-1] + "厅" if fn in _PROVINCE_TING and head.endswith("局") else head
+            if not place and a and text[a - 1] in "市县区州" and text[a - 2:a - 1] not in _NOT_LEVEL_BEFORE:
                 place = text[a - 1]  # 县人社系统, not 城市|交通系统 or 城乡|教育系统
             if not place or (a - len(place), m.end()) in seen:
                 continue
             seen.add((a - len(place), m.end()))
-            yield Cand(a - len(place), m.end(), "Agency", "system", 2, {"name": place + short[fn]})
+            yield Cand(a - len(place), m.end(), "Agency", "system", 2, {"name": place + head})
 
     def _compose(self, doc, hs, he, label, sent_start):
         text = doc_text(doc)

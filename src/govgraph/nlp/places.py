@@ -94,7 +94,7 @@ class PlaceRecognizer:
                 for L in self.lengths.get(text[i:i + 2], ()):
                     f = text[i:i + L]
                     if i + L <= e and (f in self.forms and self._accept(f, i, i + L, text, starts, ends, taken)
-                                       or f in self.ambiguous and self._after_parent(f, i, text, taken)) \
+                                       or f in self.ambiguous and self._after_parent(f, i, i + L, text, ends, taken)) \
                             and not self._overrun(text, i, i + L, e):
                         hit = L
                         break
@@ -184,7 +184,7 @@ class PlaceRecognizer:
             return False  # 沅江流域, 清水江: a river or site named like the county
         if text.startswith(_STREET, e):
             return False  # 鼓楼路: a street named like the district
-        if text.startswith(_LOWER, e) and not text.startswith(_LOWER_WORDS, e):
+        if text.startswith(_LOWER, e) and (not text.startswith(_LOWER_WORDS, e) or self._names_lower(text, f)):
             return False  # 新丰村, 城关镇: a village or town named like the county (not X|村干部)
         # and it ends where the word ends (新华|社, 金山|银山 are other names) or another
         # place follows (浙江|余杭区)
@@ -196,8 +196,22 @@ class PlaceRecognizer:
             and text[e:e + 1] in ("、", "等", "和", "及") \
             and any(d.level in ("prefecture", "county") for d in self.div.lookup(f))
 
-    def _after_parent(self, f, s, text, taken):
-        """Is the division named f written right after a place it lies in (江西|兴国)?"""
+    @staticmethod
+    def _names_lower(text, f):
+        """Does the text name a village or community f (f村, f社区 not starting 村干部, 社区卫生 …)?"""
+        for suffix in ("村", "社区"):
+            i = text.find(f + suffix)
+            while i != -1:
+                if not text.startswith(_LOWER_WORDS, i + len(f)):
+                    return True
+                i = text.find(f + suffix, i + 1)
+        return False
+
+    def _after_parent(self, f, s, e, text, ends, taken):
+        """Is the division named f written right after a place it lies in, as a name of its own
+        to the tagger (江西|兴国/LOC, not 广东|新兴/a 产业, 湖北|公安/n 民警, 荆州市|公安局)?"""
+        if self._tags.get(s) not in ("LOC", "ORG", "nz") or e not in ends:
+            return False
         parents = [d for ts, te in taken if te == s for d in self.div.lookup(text[ts:te])]
         return any(self.div.is_under(d, p) for d in self.div.lookup(f) for p in parents)
 

@@ -49,8 +49,8 @@ _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A�
 _QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”[、]?){2,}")  # “金A”“银B”品牌
 _CONGRESS_REPORT = re.compile(r"(?<!《)党的[一二三四五六七八九十]{1,3}大报告")
 # words that 战略 begins (战略合作, 战略支点): after a quote they do not name a strategy
-_STRATEGIC = re.compile("合作|支点|伙伴|性|部署|布局|意义|地位|高度|定位|目标|任务|机遇|要求|需求|思维|规划|储备|新兴|层面|"
-                        "举措|安排|重点|眼光|全局|资源|科技|投资|对话|沟通|互信|协作|关系|研究|方向|决策|支撑|引领|腹地|通道|枢纽")
+_STRATEGIC = re.compile("合作|支点|伙伴|性|意义|地位|高度|定位|机遇|思维|储备|新兴|层面|眼光|全局|资源|科技|投资|对话|沟通|"
+                        "互信|协作|关系|腹地|通道|枢纽")  # not 部署, 规划: “X”战略部署 is still X's
 _NOT_LEAD = {"p", "u", "c", "d", "r", "m", "q", "w", "f", "xc", "TIME"}  # not a name's first word
 _WORD_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 # what follows a short quote but is no part of a name: a conjunction or a time (“双减”后，)

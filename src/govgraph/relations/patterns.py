@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..gazetteers.divisions import load_divisions
 from ..nlp.candidates import doc_text, naming
 
 RUN_VERBS = ("开展", "推出", "实施", "打造", "推行", "组建", "牵头", "创新", "启动", "建立", "构建", "探索", "创建",
@@ -317,7 +318,7 @@ def _listed(text, ms, i):
 # 我省, 全市, 本县: the document's division of that level; 该村, 该镇: the last one named before.
 # Not 全省率先, 全市首家, 全区第一: a rank within the division, not the division at work.
 _REFERENCE = re.compile(r"(?:(?<![安完健])[我全本](省|州|市|县|区)|该(村|社区|镇|乡|街道|县|市|区|州))"
-                        r"(?![委级长场内外属县]|政府|率先|首|第一|领先|前列|排名)")
+                        r"(?![委级长场内外属县]|政府|率先|首家|首个|首创|第一[名位家个]|领先|前列|排名)")
 # levels a reference's character names: 市 a municipality, a prefecture or a county-level city;
 # 区 an autonomous region or a district
 _LEVELS = {"省": ("province",), "州": ("prefecture",), "市": ("province", "prefecture", "county"),
@@ -341,8 +342,9 @@ def _place_references(text, mentions, sents) -> dict[int, list]:
     """References to places, by sentence, each with the key of the place it stands for:
     我/全/本 + level, the first division of that level its sentence names before it (the
     subject: 嘉兴市学习湖州市经验，在全市推广), else the only one its article (or document)
-    names; 该 + level, the last place of that level named before it in the article. Places
-    inside a programme's or a document's name (“天山X”工程) are not candidates."""
+    names; of a chain (江苏省常州市溧阳市), the lowest; 该 + level, the last place of that
+    level named before it in the article. Places inside a programme's or a document's name
+    (“天山X”工程) and venues (在北京召开的…) are not candidates."""
     named = [m for m in mentions if m.label in ("Program", "Policy")]
     places = sorted((m for m in mentions if m.label == "Place" and m.key
                      and not any(n.start <= m.start and m.end <= n.end for n in named)), key=lambda m: m.start)
@@ -358,8 +360,9 @@ def _place_references(text, mentions, sents) -> dict[int, list]:
         same = [p for p in places if p.article == article]
         si = bisect.bisect_right(starts, r.start()) - 1
         if r.group(1):
-            of_level = lambda ps: [p for p in ps if _is_level(p, r.group(1))]  # noqa: E731
-            in_sent = of_level(p for p in same if sents[si].start <= p.start < r.start())
+            of_level = lambda ps: _lowest([p for p in ps if _is_level(p, r.group(1))], places)  # noqa: E731
+            in_sent = of_level(p for p in same if sents[si].start <= p.start < r.start()
+                               and text[p.start - 1:p.start] not in _TO)  # not 在北京召开的会议上: a venue
             place = in_sent[0] if in_sent else _only(of_level(same)) or _only(of_level(places))
         else:
             place = next((p for p in reversed(same) if p.start < r.start() and _ends_level(p, r.group(2))), None)
@@ -370,6 +373,21 @@ def _place_references(text, mentions, sents) -> dict[int, list]:
 
 def _is_level(p, level_char):
     return p.attrs.get("level") in _LEVELS[level_char] and p.name.endswith(level_char)
+
+
+def _lowest(candidates, places):
+    """Candidates without those a lower candidate of the same written chain lies in
+    (江苏省常州市溧阳市 for 全市: 溧阳市; 广西南宁市青秀区 for 全区: 青秀区), in order;
+    嘉兴市 … 海宁市 written apart stay both."""
+    gaz = load_divisions()
+    chain, links = {}, {p.end: p for p in places}
+    for p in sorted(places, key=lambda p: p.start):  # the first place of each one's chain
+        prev = links.get(p.start)
+        chain[id(p)] = chain.get(id(prev), id(p)) if prev is not None else id(p)
+    div = lambda m: gaz.by_id.get(m.key[len("place/"):])  # noqa: E731
+    return [p for p in candidates if not any(
+        q is not p and chain.get(id(q)) == chain.get(id(p)) and div(p) is not None and div(q) is not None
+        and gaz.is_under(div(q), div(p)) for q in candidates)]
 
 
 def _only(places):

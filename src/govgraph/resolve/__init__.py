@@ -133,28 +133,29 @@ def _qualify_places(mentions):
     for m in places:
         parent = by_end.get(m.start)
         if parent is not None and strip_marks(m.text) in _ZONES:
-            # 嘉兴(市)|经济技术开发区: a zone's generic name is a name only with its city's (short form:
-            # 嘉兴高新区 and 嘉兴市高新区 are one zone)
-            city = parent.name[:-1] if parent.name.endswith("市") and len(parent.name) > 2 else parent.name
+            # 嘉兴(市)|经济技术开发区: a zone's generic name is a name only with its city's short form
+            # (嘉兴高新区 and 嘉兴市高新区 are one zone)
+            city = strip_marks(parent.text)
+            city = city[:-1] if city.endswith(("市", "州")) and len(city) > 2 else city  # 恩施州 -> 恩施高新区
             m.name = city + strip_marks(m.text)
             m.key = f"place/{m.name}"
             continue
         # only the immediate parent qualifies (浙江余杭区 is not how a district is named)
         if parent is not None and parent.key != m.key and _level(parent) in _PARENT_LEVELS.get(_level(m), ()):
-            own[id(m)] = strip_marks(parent.text) + m.name
-            best.setdefault(m.key, set()).add(own[id(m)])
+            own[id(m)] = (parent.key, strip_marks(parent.text) + m.name)
+            best.setdefault(m.key, {}).setdefault(parent.key, set()).add(own[id(m)][1])
     for m in places:
-        names = best.get(m.key)
-        if not names:
+        by_parent = best.get(m.key)
+        if not by_parent:
             continue
-        if not m.attrs.get("code") and len(names) > 1:
+        if not m.attrs.get("code") and len(by_parent) > 1:
             # villages of one name under two towns (甲镇竹林村, 乙镇竹林村) are two places:
             # each written with its town is that one; written alone, it cannot be told
             if id(m) in own:
-                m.name = own[id(m)]
+                m.name = max(by_parent[own[id(m)][0]], key=lambda n: (len(n), n))
                 m.key = f"place/{m.name}"
             continue
-        m.name = max(names, key=lambda n: (len(n), n))
+        m.name = max((n for names in by_parent.values() for n in names), key=lambda n: (len(n), n))
 
 
 def _user(m, gaz):
