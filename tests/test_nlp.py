@@ -94,6 +94,9 @@ def test_no_body_in_a_meeting_a_verb_a_plural_or_generic_local_words(nlp):
     assert agencies("嘉兴市文化馆执办的活动。") == set()
     assert agencies("常德市各县市区交警大队开展整治。") == set()
     assert agencies("街道社区居民委员会参加，街道基层综治中心运行。") == set()
+    # a body's online hall is a platform, a service hall a body
+    assert agencies("依托“浙江省医保局网上大厅”平台办理。") == {"浙江省医保局"}
+    assert agencies("嘉兴市政务服务大厅开放。") == {"嘉兴市政务服务大厅"}
 
 
 def test_a_medicine_named_by_its_people_is_no_person(nlp):
