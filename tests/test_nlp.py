@@ -217,8 +217,10 @@ def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp)
     assert places("溧阳村干部培训班开班。") == {"溧阳"}
     # unless the document names a village or community of that name
     assert "西湖" not in places("红梅街道西湖社区开展活动。西湖社区卫生服务站为老人义诊。")
+    assert places("安吉村干部带头。安吉村庄环境优美。") == {"安吉"}  # 村庄 names no village
     # and a common word is no county after a province where the tagger reads it as a word
     assert places("广东新兴产业发展迅速，湖北公安民警开展巡逻。") == {"广东", "湖北"}
+    assert places("在重庆长寿，社区居民聚在一起。") == {"重庆", "长寿"}
     assert places("江西兴国开展活动。") == {"江西", "兴国"}
     # the kind of place the tagger glues before a village's name is no part of it
     assert places("在铜陵市的传统村落楼下村，消防员正在检查。") == {"铜陵市", "楼下村"}

@@ -328,9 +328,11 @@ def test_a_papers_news_app_is_an_outlet_and_its_reporters_are_the_papers(nlp):
 
 
 def test_references_to_places_read_as_a_reader_would(nlp):
-    # 在全省率先: first in the province, not the province at work
+    # 在全省率先, 在全市首批: a rank in the division, not the division at work
     _, rels = run(nlp, "嘉兴市在全省率先推行“红枫驿站”服务模式。浙江省召开会议。")
     assert not any(t == "implemented_in" and p == "浙江省" for _, t, p in rels)
+    _, rels = run(nlp, "嘉兴市南湖区在全市首批推行“未来社区”建设。")
+    assert not any(t == "implemented_in" and p == "嘉兴市" for _, t, p in rels)
     # 全市 in a sentence naming two cities: the subject's
     _, rels = run(nlp, "嘉兴市学习借鉴湖州市经验，在全市推广“红枫驿站”模式。")
     assert ("红枫驿站模式", "implemented_in", "嘉兴市") in rels and not any(p == "湖州市" for *_, p in rels)
@@ -344,6 +346,10 @@ def test_references_to_places_read_as_a_reader_would(nlp):
     for text, place in (("江苏省常州市溧阳市召开推进会议。会议要求，全市开展“青禾助农”行动。", "溧阳市"),
                         ("广西南宁市青秀区召开动员会，全区启动“邕邻帮”服务行动。", "南宁市青秀区"),
                         ("在北京召开的全国会议上，嘉兴市作典型发言，全市启动“禾城先锋”工程。", "嘉兴市"),
-                        ("常州市召开会议。全市首次开展“青禾助农”行动。", "常州市")):
+                        ("常州市召开会议。全市首次开展“青禾助农”行动。", "常州市"),
+                        # a region before a list of its places is the one meant
+                        ("苏州市昆山市、太仓市入选试点，全市扎实推进“智改数转”行动。", "苏州市"),
+                        # a venue is the subject where the sentence names no other
+                        ("杭州市代表团赴湖州市考察。市委书记在湖州市调研时指出，全市推行“河长制”。", "湖州市")):
         _, rels = run(nlp, text)
         assert [p for _, t, p in rels if t == "implemented_in"] == [place], text

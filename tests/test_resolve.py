@@ -175,9 +175,12 @@ def test_systems_of_provinces_municipalities_and_common_words(nlp):
     # a province's department is a 厅 where it is one, a municipality's a 局
     found = names(nlp, "江苏省民政系统推行新服务，江苏省医保系统跟进。上海市人社系统推出新服务。", "Agency")
     assert {n for _, n in found} == {"江苏省民政厅", "江苏省医疗保障局", "上海市人力资源和社会保障局"}
-    # after 与/在 too, not inside a word (城市, 城乡)
+    # after 与/在 too, not inside a word (城市, 城乡, 各区县, 民族地区)
     found = names(nlp, "嘉兴市教育系统与市人社系统联合开展培训。建设智慧城市交通系统，完善城乡教育系统。", "Agency")
     assert {n for _, n in found} == {"嘉兴市教育局", "嘉兴市人力资源和社会保障局"}
+    assert not names(nlp, "全市各区县教育系统、民族地区教育系统、县区医保系统开展培训。", "Agency")
+    # the municipalities run some functions as commissions, not bureaus
+    assert {n for _, n in names(nlp, "北京市教育系统开展培训，北京市医保系统跟进。", "Agency")} == {"北京市医疗保障局"}
 
 
 def test_one_zone_whether_its_city_is_written_with_or_without_its_level(nlp):
@@ -197,6 +200,7 @@ def test_villages_of_one_name_under_two_towns_are_two_and_so_are_their_bodies(nl
 def test_bare_bodies_of_a_community_belong_to_it(nlp):
     found = names(nlp, "嘉兴市南湖区东湖社区开展活动。社区居民委员会主任王晓峰和社区人民调解委员会参加。", "Agency")
     assert {n for _, n in found} == {"东湖社区居民委员会", "东湖社区人民调解委员会"}
+    assert not names(nlp, "东湖社区开展活动。各社区居民委员会要配合。", "Agency")  # every one, not one
 
 
 def test_a_town_written_with_its_county_or_the_county_short_form_is_one_place(nlp):
@@ -204,3 +208,4 @@ def test_a_town_written_with_its_county_or_the_county_short_form_is_one_place(nl
     assert {n for s, n in found if s == "禾丰街道"} == {"嘉善县禾丰街道"}
     assert ("恩施州", "恩施土家族苗族自治州") in names(nlp, "恩施州高新区开展活动。", "Place")
     assert ("高新区", "恩施高新区") in names(nlp, "恩施州高新区开展活动。", "Place")
+    assert ("高新区", "恩施高新区") in names(nlp, "恩施土家族苗族自治州高新区开展活动。", "Place")

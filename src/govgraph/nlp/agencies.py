@@ -23,8 +23,12 @@ _NEWS_APP = re.compile(r"(?:日报|晚报|报社|电视台)([\u4e00-\u9fff]{1,3}
 _PROVINCE_TING = {"民政", "人社", "人力资源和社会保障", "财政", "教育", "公安", "司法", "交通运输", "交通", "住建",
                   "住房和城乡建设", "自然资源", "生态环境", "农业农村", "水利", "商务", "文旅", "文化和旅游", "审计",
                   "应急管理", "应急", "退役军人事务", "工信", "科技"}
-# characters that make 市/县/区/乡 part of a word before a function (城市, 城乡, 农村, 都市)
-_NOT_LEVEL_BEFORE = set("城乡农村都郊全各")  # and 全市, 各县: the sector everywhere, not one body
+# what may stand before a bare level character (与市人社系统): anything else makes it part of a
+# word (城市, 各区县, 民族地区, 全市: the sector everywhere, not one body)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CONNECTORS = set("与和及同跟在对向由为将把被、")
+# functions that the municipalities run as commissions (北京市教育委员会, 上海市住房和城乡建设管理委员会)
+_MUNICIPAL_COMMISSIONS = {"教育", "住建", "住房和城乡建设", "交通", "交通运输", "商务", "科技"}
 # desks and kinds of news, not apps (全媒体新闻记者, 综合新闻记者)
 _NEWS_DESKS = ("全媒体", "融媒体", "新媒体", "综合", "要闻", "时政", "社会", "财经", "经济", "体育", "国际", "国内", "本地",
                "地方", "民生", "文化", "法治", "视频", "图片", "网络", "电视", "广播")
@@ -141,11 +145,15 @@ class AgencyRecognizer:
             a = m.start() - len(fn)
             place = next((text[a - k:a] for k in range(min(10, a), 1, -1) if text[a - k:a] in self.div_forms), "")
             head = short[fn]
-            if place and all(d.level == "province" and not d.name.endswith("市") for d in self.gaz.lookup(place)):
+            divs = self.gaz.lookup(place) if place else []
+            if divs and all(d.level == "province" and not d.name.endswith("市") for d in divs):
                 # a province's departments are 厅 where a city's are 局 (民政厅, 人力资源和社会保障厅)
                 head = head[:-1] + "厅" if fn in _PROVINCE_TING and head.endswith("局") else head
-            if not place and a and text[a - 1] in "市县区州" and text[a - 2:a - 1] not in _NOT_LEVEL_BEFORE:
-                place = text[a - 1]  # 县人社系统, not 城市|交通系统 or 城乡|教育系统
+            elif divs and all(d.level == "province" for d in divs) and fn in _MUNICIPAL_COMMISSIONS:
+                continue  # 北京市教育系统: the municipalities' 教委, 住建委 … are no 局
+            if not place and a and text[a - 1] in "市县区州" and (a == 1 or not _CJK.match(text[a - 2])
+                                                                  or text[a - 2] in _CONNECTORS):
+                place = text[a - 1]  # 县人社系统, 与市人社系统; not 城市|, 各区县|, 民族地区|教育系统
             if not place or (a - len(place), m.end()) in seen:
                 continue
             seen.add((a - len(place), m.end()))
@@ -176,6 +184,8 @@ class AgencyRecognizer:
             start = hs  # 国务院, 党中央: nothing before them is part of the name
         name = text[start:he]
         if name in LOCAL_BODIES:
+            if text[start - 1:start] in ("各", "全", "每"):
+                return None  # 各社区居委会: every one of them, not one
             # 村委会, 街道党工委: the body of the village or street the text is at (resolved later)
             return Cand(start, he, "Agency", "local", 2, {"local": True})
         if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) and not name.startswith("全国") \

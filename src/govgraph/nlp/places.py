@@ -32,6 +32,8 @@ _KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
 # words that start with a village's or community's suffix (溧阳|村干部, 嘉善|社区养老)
 _LOWER_WORDS = ("村干部", "村两委", "村级", "村集体", "社区养老", "社区卫生", "社区治理", "社区矫正", "社区医院",
                 "社区工作者", "社区服务中心", "镇街")
+# tags of a word after a division's name that show the name ends there (a verb, particle, …)
+_AFTER_NAME = {"v", "vd", "u", "p", "c", "d", "ad", "w", "f", "xc"}
 # bodies the tagger takes into a place's word (X社区党委)
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
@@ -184,7 +186,7 @@ class PlaceRecognizer:
             return False  # 沅江流域, 清水江: a river or site named like the county
         if text.startswith(_STREET, e):
             return False  # 鼓楼路: a street named like the district
-        if text.startswith(_LOWER, e) and (not text.startswith(_LOWER_WORDS, e) or self._names_lower(text, f)):
+        if text.startswith(_LOWER, e) and (not text.startswith(_LOWER_WORDS, e) or self._names_lower(text, f, starts, ends)):
             return False  # 新丰村, 城关镇: a village or town named like the county (not X|村干部)
         # and it ends where the word ends (新华|社, 金山|银山 are other names) or another
         # place follows (浙江|余杭区)
@@ -197,21 +199,23 @@ class PlaceRecognizer:
             and any(d.level in ("prefecture", "county") for d in self.div.lookup(f))
 
     @staticmethod
-    def _names_lower(text, f):
-        """Does the text name a village or community f (f村, f社区 not starting 村干部, 社区卫生 …)?"""
+    def _names_lower(text, f, starts, ends):
+        """Does the text name a village or community f: f村 or f社区 as a word of its own (not
+        starting 村干部, 社区卫生 …, nor 安吉|村庄)?"""
         for suffix in ("村", "社区"):
             i = text.find(f + suffix)
             while i != -1:
-                if not text.startswith(_LOWER_WORDS, i + len(f)):
+                if i in starts and i + len(f) + len(suffix) in ends and not text.startswith(_LOWER_WORDS, i + len(f)):
                     return True
                 i = text.find(f + suffix, i + 1)
         return False
 
     def _after_parent(self, f, s, e, text, ends, taken):
-        """Is the division named f written right after a place it lies in, as a name of its own
-        to the tagger (江西|兴国/LOC, not 广东|新兴/a 产业, 湖北|公安/n 民警, 荆州市|公安局)?"""
-        if self._tags.get(s) not in ("LOC", "ORG", "nz") or e not in ends:
-            return False
+        """Is the division named f written right after a place it lies in, as a name of its own:
+        a word that the tagger calls a name or that a verb, particle or punctuation follows
+        (江西|兴国/LOC, 重庆|长寿，; not 广东|新兴 产业, 湖北|公安 民警, 荆州市|公安局)?"""
+        if e not in ends or self._tags.get(s) not in ("LOC", "ORG", "nz") and self._tags.get(e, "w") not in _AFTER_NAME:
+            return False  # 长寿/a then ，: a name; 新兴/a then 产业/n: a word
         parents = [d for ts, te in taken if te == s for d in self.div.lookup(text[ts:te])]
         return any(self.div.is_under(d, p) for d in self.div.lookup(f) for p in parents)
 

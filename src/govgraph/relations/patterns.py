@@ -318,7 +318,7 @@ def _listed(text, ms, i):
 # 我省, 全市, 本县: the document's division of that level; 该村, 该镇: the last one named before.
 # Not 全省率先, 全市首家, 全区第一: a rank within the division, not the division at work.
 _REFERENCE = re.compile(r"(?:(?<![安完健])[我全本](省|州|市|县|区)|该(村|社区|镇|乡|街道|县|市|区|州))"
-                        r"(?![委级长场内外属县]|政府|率先|首家|首个|首创|第一[名位家个]|领先|前列|排名)")
+                        r"(?![委级长场内外属县]|政府|率先|首家|首个|首创|首批|第一[名位家个批]|领先|前列|排名)")
 # levels a reference's character names: 市 a municipality, a prefecture or a county-level city;
 # 区 an autonomous region or a district
 _LEVELS = {"省": ("province",), "州": ("prefecture",), "市": ("province", "prefecture", "county"),
@@ -361,9 +361,10 @@ def _place_references(text, mentions, sents) -> dict[int, list]:
         si = bisect.bisect_right(starts, r.start()) - 1
         if r.group(1):
             of_level = lambda ps: _lowest([p for p in ps if _is_level(p, r.group(1))], places)  # noqa: E731
-            in_sent = of_level(p for p in same if sents[si].start <= p.start < r.start()
-                               and text[p.start - 1:p.start] not in _TO)  # not 在北京召开的会议上: a venue
-            place = in_sent[0] if in_sent else _only(of_level(same)) or _only(of_level(places))
+            in_sent = of_level(p for p in same if sents[si].start <= p.start < r.start())
+            # a venue (在北京召开的会议上) is the subject only if the sentence names no other
+            subjects = [p for p in in_sent if text[p.start - 1:p.start] not in _TO] or in_sent
+            place = subjects[0] if subjects else _only(of_level(same)) or _only(of_level(places))
         else:
             place = next((p for p in reversed(same) if p.start < r.start() and _ends_level(p, r.group(2))), None)
         if place is not None:
@@ -385,9 +386,14 @@ def _lowest(candidates, places):
         prev = links.get(p.start)
         chain[id(p)] = chain.get(id(prev), id(p)) if prev is not None else id(p)
     div = lambda m: gaz.by_id.get(m.key[len("place/"):])  # noqa: E731
-    return [p for p in candidates if not any(
-        q is not p and chain.get(id(q)) == chain.get(id(p)) and div(p) is not None and div(q) is not None
-        and gaz.is_under(div(q), div(p)) for q in candidates)]
+    out = []
+    for p in candidates:
+        under = [q for q in candidates if q is not p and div(p) is not None and div(q) is not None
+                 and gaz.is_under(div(q), div(p))]
+        # 苏州市昆山市、太仓市: a region before a list of its places is the one meant, not the first item
+        if not under or any(chain.get(id(q)) != chain.get(id(p)) for q in under):
+            out.append(p)
+    return out
 
 
 def _only(places):

@@ -61,6 +61,16 @@ def resolve_document(mentions: list[Mention]) -> None:
     _merge_short_forms(mentions)
 
 
+def _short_form(place) -> str:
+    """A city's name as a zone's name starts with it: the shortest form of its division
+    (恩施土家族苗族自治州, 恩施州 -> 恩施; 嘉兴市 -> 嘉兴), else as written without 市."""
+    div = load_divisions().by_id.get(place.key[len("place/"):])
+    if div is not None:
+        return min((f for f in div.forms if len(f) >= 2), key=lambda f: (len(f), f))
+    name = strip_marks(place.text)
+    return name[:-1] if name.endswith("市") and len(name) > 2 else name
+
+
 def _village_bodies(mentions):
     """A village's or community's body is named by the village alone, however the text
     qualifies it (X市Y区Z街道W社区党委 -> W社区党委), as its bare 村委会 is (see _local_bodies);
@@ -135,8 +145,7 @@ def _qualify_places(mentions):
         if parent is not None and strip_marks(m.text) in _ZONES:
             # 嘉兴(市)|经济技术开发区: a zone's generic name is a name only with its city's short form
             # (嘉兴高新区 and 嘉兴市高新区 are one zone)
-            city = strip_marks(parent.text)
-            city = city[:-1] if city.endswith(("市", "州")) and len(city) > 2 else city  # 恩施州 -> 恩施高新区
+            city = _short_form(parent)
             m.name = city + strip_marks(m.text)
             m.key = f"place/{m.name}"
             continue
