@@ -87,7 +87,7 @@ def _village_bodies(mentions):
                 at = p.end
         if chain and _level(chain[-1]) == "village":
             place = chain[-1]
-        else:  # 车田村村委, one word to the tagger: the village the document names that the name starts with
+        else:  # 竹林村村委, one word to the tagger: the village the document names that the name starts with
             place = next((p for p in villages if m.name.startswith(strip_marks(p.text))), None)
             if place is None:
                 continue
