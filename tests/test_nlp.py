@@ -221,6 +221,9 @@ def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp)
     # and a common word is no county after a province where the tagger reads it as a word
     assert places("广东新兴产业发展迅速，湖北公安民警开展巡逻。") == {"广东", "湖北"}
     assert places("在重庆长寿，社区居民聚在一起。") == {"重庆", "长寿"}
+    # two countries by their one-character names are a relation, not a place
+    assert places("中美关系稳定发展，中欧班列开行，美英空袭也门。") == {"也门"}
+    assert places("中东局势紧张，中亚国家合作。") == {"中东", "中亚"}
     assert places("江西兴国开展活动。") == {"江西", "兴国"}
     # the kind of place the tagger glues before a village's name is no part of it
     assert places("在铜陵市的传统村落楼下村，消防员正在检查。") == {"铜陵市", "楼下村"}

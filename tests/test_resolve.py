@@ -209,3 +209,7 @@ def test_a_town_written_with_its_county_or_the_county_short_form_is_one_place(nl
     assert ("恩施州", "恩施土家族苗族自治州") in names(nlp, "恩施州高新区开展活动。", "Place")
     assert ("高新区", "恩施高新区") in names(nlp, "恩施州高新区开展活动。", "Place")
     assert ("高新区", "恩施高新区") in names(nlp, "恩施土家族苗族自治州高新区开展活动。", "Place")
+
+
+def test_a_ministry_named_like_a_county_is_the_ministry(nlp):
+    assert {n for _, n in names(nlp, "公安部召开新闻发布会。", "Agency")} == {"公安部"}

@@ -27,6 +27,8 @@ _DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "东部", "�
 _AREAS = ("地区", "山区", "一带", "沿海", "地带")
 # what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
 _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
+# two countries by their one-character names (中美关系, 中欧班列, 美英空袭)
+_PAIR = re.compile("[中美英俄日法德]([美英法德日俄欧非朝韩印澳加越老柬泰菲蒙哈乌土伊埃以沙墨意葡])")
 # words for a kind of place the tagger glues before a village's name (村落楼下村)
 _KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
 # words that start with a village's or community's suffix (溧阳|村干部, 嘉善|社区养老)
@@ -232,6 +234,8 @@ class PlaceRecognizer:
         name = text[s:e]
         if _FEATURE.match(text, e) and self.div.lookup(name):
             return
+        if _PAIR.fullmatch(name):
+            return  # 中美, 中欧, 美英: two countries' relations, not a place
         if e - s >= 2 and (e - s >= 3 or name[-1] not in "路街村") and name not in self.generic \
                 and not name.startswith(_DEICTIC) and name not in _AMBIGUOUS:
             divs = [d.id for d in self.div.lookup(name)]

@@ -26,7 +26,8 @@ def split_prefix(name: str, gaz: Divisions):
             break
     forms = gaz.forms()
     for k in range(min(len(name) - 1, 14), 1, -1):
-        if name[:k] in forms and not name.startswith(("村", "社区"), k):  # 新丰|村: a village named like a county
+        # 新丰|村: a village named like a county; 公安|部: a ministry, not a county's 部
+        if name[:k] in forms and not name.startswith(("村", "社区"), k) and name[k:] != "部":
             return party, name[:k], name[k:]
     return party, "", name
 
