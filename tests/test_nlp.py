@@ -94,6 +94,9 @@ def test_no_body_in_a_meeting_a_verb_a_plural_or_generic_local_words(nlp):
     assert agencies("嘉兴市文化馆执办的活动。") == set()
     assert agencies("常德市各县市区交警大队开展整治。") == set()
     assert agencies("街道社区居民委员会参加，街道基层综治中心运行。") == set()
+    # troops are no ministry (部|队), and a provincial department holds no bureau (公安|厅)
+    assert agencies("武警部队官兵开展演练。") == set()
+    assert agencies("省公安厅交警总队发布提示。") == {"省公安厅交警总队", "省公安厅"}
     # a body's online hall is a platform, a service hall a body
     assert agencies("依托“浙江省医保局网上大厅”平台办理。") == {"浙江省医保局"}
     assert agencies("嘉兴市政务服务大厅开放。") == {"嘉兴市政务服务大厅"}
@@ -224,6 +227,7 @@ def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp)
     # two countries by their one-character names are a relation, not a place
     assert places("中美关系稳定发展，中欧班列开行，美英空袭也门。") == {"也门"}
     assert places("中东局势紧张，中亚国家合作。") == {"中东", "中亚"}
+    assert places("多国代表参加，高速公路车流量增加。") == set()  # generic words
     assert places("江西兴国开展活动。") == {"江西", "兴国"}
     # the kind of place the tagger glues before a village's name is no part of it
     assert places("在铜陵市的传统村落楼下村，消防员正在检查。") == {"铜陵市", "楼下村"}
