@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import Cand, add_candidates, alternation, doc_text, naming, tagged
+from .candidates import CJK, Cand, add_candidates, alternation, doc_text, naming, tagged
 
 # LAC tags a name part can carry
 _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
@@ -25,7 +25,7 @@ _PROVINCE_TING = {"民政", "人社", "人力资源和社会保障", "财政", "
                   "应急管理", "应急", "退役军人事务", "工信", "科技"}
 # what may stand before a bare level character (与市人社系统): anything else makes it part of a
 # word (城市, 各区县, 民族地区, 全市: the sector everywhere, not one body)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{CJK}]")
 _CONNECTORS = set("与和及同跟在对向由为将把被、")
 # functions that the municipalities run as commissions (北京市教育委员会, 上海市住房和城乡建设管理委员会)
 _MUNICIPAL_COMMISSIONS = {"教育", "住建", "住房和城乡建设", "交通", "交通运输", "商务", "科技"}
@@ -87,6 +87,7 @@ class AgencyRecognizer:
         self.level = tuple(n["level_chars"])
         self.gaz = load_divisions()
         self.div_forms = self.gaz.forms()
+        self.short_forms = sorted(n["function_short_forms"], key=len, reverse=True)  # longest first
         self.party = tuple(n["party_prefixes"])
         self.specific_heads = {"派出所", "人民法院", "中级人民法院", "高级人民法院", "人民检察院", "检察院", "法院", "中院", "高院",
                                "政协", "人大", "人大常委会", "妇联", "文联", "残联", "科协", "侨联", "工商联", "红十字会",
@@ -139,7 +140,7 @@ class AgencyRecognizer:
         body of that function there (嘉兴市医疗保障局), written another way."""
         short = self.n["function_short_forms"]
         for m in _SYSTEM.finditer(text):
-            fn = next((f for f in sorted(short, key=len, reverse=True) if text.endswith(f, 0, m.start())), None)
+            fn = next((f for f in self.short_forms if text.endswith(f, 0, m.start())), None)
             if fn is None:
                 continue
             a = m.start() - len(fn)

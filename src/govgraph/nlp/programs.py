@@ -5,6 +5,7 @@ A quoted phrase is a programme when a programme head follows it (“暖邻帮”
 (推出, 开展, 打造 …) introduces it; slogans and ideological formulas are
 rejected."""
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -38,7 +39,7 @@ _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)
 _UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
 # 公布了全国第三批X试点名单: the list names the pilot, which the announcing body runs
 _LISTED_PILOT = re.compile(r"试点(?=名单)")
-_ANNOUNCE = ("公布", "确定", "发布", "公示")
+_ANNOUNCE = tuple(naming()["list_verbs"])
 # what stands between the verb and the pilot's name: 了, a year, the batch, the rank, in any order
 _BATCH = re.compile(r"了?(?:\d{4}年度?|全国|全省|全市|首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级)*")
 _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署", "组织", "实行", "打造", "落实")
@@ -96,7 +97,7 @@ class ProgramRecognizer:
         self.org_head = re.compile(f"(?:{alternation(n['organization_heads'] + ['志愿者联盟', '联盟'])})")
         # “暖邻帮”志愿服务: the quoted core names the programme, the descriptor does not
         self.descriptor = re.compile("志愿服务(?!队)|志愿者服务(?!队)")
-        self.hotline = re.compile(rf"(?<![\d])(\d{{3,6}})(?:热线|服务热线|平台)")
+        self.hotline = re.compile(r"(?<![\d])(\d{3,6})(?:热线|服务热线|平台)")
         self.quote = re.compile(r"“([^“”]{1,40})”|「([^「」]{1,40})」|\"([^\"]{1,40})\"")
         self.title = re.compile(r"《([^《》]{2,80})》")
 
@@ -121,6 +122,7 @@ class ProgramRecognizer:
     def find(self, doc):
         text = doc_text(doc)
         self._tags = tags_by_start(doc)
+        self._starts = list(self._tags)  # token starts, in order
         places = {c.start for c in doc._.gg_candidates or [] if c.label == "Place"}
         found = []
         for sent in doc.sents:
@@ -348,8 +350,8 @@ class ProgramRecognizer:
                 or not _CJK_RUN.fullmatch(text[i]) or text[i] in _FUNCTION_CHARS:
             return ""
         if self._tags[i] == "v":  # 成立|聚“新”联盟, but 小哥|建“新”驿站: a verb after a noun is the predicate
-            before = max((k for k in self._tags if k < i), default=None)
-            if before is None or before < s0 or self._tags[before] not in ("v", "vn"):
+            j = bisect.bisect_left(self._starts, i) - 1  # the word before
+            if j < 0 or self._starts[j] < s0 or self._tags[self._starts[j]] not in ("v", "vn"):
                 return ""
         return text[i]
 

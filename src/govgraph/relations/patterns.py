@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 
 from ..gazetteers.divisions import load_divisions
 from ..nlp.candidates import doc_text, naming
+from ..resolve.context import place_division
 
 RUN_VERBS = ("开展", "推出", "实施", "打造", "推行", "组建", "牵头", "创新", "启动", "建立", "构建", "探索", "创建",
              "开通", "上线", "设立", "举办", "深化", "推进", "开设", "推广", "建设", "组织", "发起", "搭建", "成立",
              "完善", "落实", "部署", "开发", "引入", "主办", "承办", "运营", "建成", "试点")
 ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁布", "出具", "修订", "通过", "审议", "起草", "下发",
                "发出", "公布", "编制")
-_ANNOUNCE = ("公布", "确定", "公示", "发布")
+_ANNOUNCE = tuple(naming()["list_verbs"])  # A公布…P名单 (see nlp.programs)
 JOINT = ("联合", "联手", "携手", "会同", "共同", "协同")
 ELECT = ("当选为", "当选", "担任", "出任", "兼任", "任")
 _ACTORS = ("Agency", "Organization")
@@ -352,6 +353,7 @@ def _place_references(text, mentions, sents) -> dict[int, list]:
         return {}
     titles = [t.span() for t in _TITLE_SPAN.finditer(text)]
     starts = [s.start for s in sents]
+    chains = _chains(places)
     out = {}
     for r in _REFERENCE.finditer(text):
         if any(a < r.start() < b for a, b in titles):
@@ -360,7 +362,7 @@ def _place_references(text, mentions, sents) -> dict[int, list]:
         same = [p for p in places if p.article == article]
         si = bisect.bisect_right(starts, r.start()) - 1
         if r.group(1):
-            of_level = lambda ps: _lowest([p for p in ps if _is_level(p, r.group(1))], places)  # noqa: E731
+            of_level = lambda ps: _lowest([p for p in ps if _is_level(p, r.group(1))], chains)  # noqa: E731
             in_sent = of_level(p for p in same if sents[si].start <= p.start < r.start())
             # a venue (在北京召开的会议上) is the subject only if the sentence names no other
             subjects = [p for p in in_sent if text[p.start - 1:p.start] not in _TO] or in_sent
@@ -376,22 +378,27 @@ def _is_level(p, level_char):
     return p.attrs.get("level") in _LEVELS[level_char] and p.name.endswith(level_char)
 
 
-def _lowest(candidates, places):
+def _chains(places) -> dict[int, int]:
+    """For each place (by id()), the first place of the chain written without a break
+    that it ends (江苏省常州市溧阳市: one chain), places sorted by start."""
+    chain, by_end = {}, {p.end: p for p in places}
+    for p in places:
+        prev = by_end.get(p.start)
+        chain[id(p)] = chain[id(prev)] if prev is not None else id(p)
+    return chain
+
+
+def _lowest(candidates, chains):
     """Candidates without those a lower candidate of the same written chain lies in
     (江苏省常州市溧阳市 for 全市: 溧阳市; 广西南宁市青秀区 for 全区: 青秀区), in order;
     嘉兴市 … 海宁市 written apart stay both."""
     gaz = load_divisions()
-    chain, links = {}, {p.end: p for p in places}
-    for p in sorted(places, key=lambda p: p.start):  # the first place of each one's chain
-        prev = links.get(p.start)
-        chain[id(p)] = chain.get(id(prev), id(p)) if prev is not None else id(p)
-    div = lambda m: gaz.by_id.get(m.key[len("place/"):])  # noqa: E731
+    divs = [(p, place_division(p)) for p in candidates]
     out = []
-    for p in candidates:
-        under = [q for q in candidates if q is not p and div(p) is not None and div(q) is not None
-                 and gaz.is_under(div(q), div(p))]
+    for p, d in divs:
+        under = [q for q, e in divs if q is not p and d is not None and e is not None and gaz.is_under(e, d)]
         # 苏州市昆山市、太仓市: a region before a list of its places is the one meant, not the first item
-        if not under or any(chain.get(id(q)) != chain.get(id(p)) for q in under):
+        if not under or any(chains[id(q)] != chains[id(p)] for q in under):
             out.append(p)
     return out
 

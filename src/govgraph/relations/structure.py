@@ -10,6 +10,7 @@ import re
 
 from ..gazetteers.divisions import load_divisions
 from ..nlp.candidates import doc_text
+from ..resolve.context import place_division
 from ..resolve.names import split_prefix
 
 # 镇党委政府, 市委市政府: two bodies side by side, not a unit inside the first
@@ -78,21 +79,16 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
     return out
 
 
-def _division(m):
-    """The gazetteer division of a place mention (its key), or None."""
-    return load_divisions().by_id.get(m.key[len("place/"):]) if m.key.startswith("place/") else None
-
-
 def _listed_under(text, region, first, by_start):
     """江西赣州市、吉安市: the places listed after the first one that the region qualifies too,
     while the gazetteer puts them under it (、福建龙岩市 starts a new region)."""
-    top = _division(region)
+    top = place_division(region)
     if top is None:
         return
     gaz, end = load_divisions(), first.end
     while text[end:end + 1] in ("、", "和", "及"):
         q = next((n for n in by_start.get(end + 1, []) if n.label == "Place"), None)
-        div = _division(q) if q is not None else None
+        div = place_division(q) if q is not None else None
         if div is None or not gaz.is_under(div, top):
             return
         yield q
@@ -162,7 +158,7 @@ def _named_ancestor(written, m, places):
     """A division whose name starts with a form of one of its ancestors and goes on with
     more than a level word (淮安|经济技术开发区, not 吉林|市): in that ancestor, if named."""
     gaz = load_divisions()
-    div = _division(m)
+    div = place_division(m)
     if div is None:
         return None
     for k in range(len(written) - 3, 1, -1):

@@ -13,7 +13,7 @@ from ..extract import Mention
 from ..gazetteers.divisions import load_divisions
 from ..nlp.agencies import LOCAL_BODIES, UNIQUE
 from ..nlp.candidates import naming
-from .context import choose_division, document_context
+from .context import choose_division, document_context, place_division
 from .names import canonical_agency
 
 # bare heads and abbreviations (医保局, 法院) name no one body by themselves; central bodies
@@ -64,7 +64,7 @@ def resolve_document(mentions: list[Mention]) -> None:
 def _short_form(place) -> str:
     """A city's name as a zone's name starts with it: the shortest form of its division
     (恩施土家族苗族自治州, 恩施州 -> 恩施; 嘉兴市 -> 嘉兴), else as written without 市."""
-    div = load_divisions().by_id.get(place.key[len("place/"):])
+    div = place_division(place)
     if div is not None:
         return min((f for f in div.forms if len(f) >= 2), key=lambda f: (len(f), f))
     name = strip_marks(place.text)

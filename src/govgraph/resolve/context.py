@@ -6,9 +6,15 @@ is, per level, the division mentioned most often, counting its descendants
 
 from collections import Counter
 
-from ..gazetteers.divisions import Division, Divisions
+from ..gazetteers.divisions import Division, Divisions, load_divisions
 
 LEVELS = ("province", "prefecture", "county", "township")
+
+
+def place_division(m) -> Division | None:
+    """The gazetteer division a resolved place mention stands for (its key), or None."""
+    key = m.key or ""
+    return load_divisions().by_id.get(key[len("place/"):]) if key.startswith("place/") else None
 
 
 def choose_division(divs: list[Division], counts: Counter, gaz: Divisions) -> Division:
