@@ -145,6 +145,42 @@ def test_rivers_and_names_that_share_a_county_short_form(nlp):
     assert ("浙江", "Place") in found and ("余杭区", "Place") in found
 
 
+def tagged_doc(nlp, words_tags: str):
+    """A Doc of given LAC words and tags ("新安/LOC 江城市/LOC …"), through the recognisers: the
+    tagger's rarer splits, which a sentence written for a test does not reliably give."""
+    from spacy.tokens import Doc
+    words, tags = zip(*(w.rsplit("/", 1) for w in words_tags.split()))
+    doc = Doc(nlp.vocab, words=list(words), spaces=[False] * len(words), tags=list(tags),
+              sent_starts=[True] + [False] * (len(words) - 1))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return {(s.text, s.label_) for s in doc.spans["gg"]}
+
+
+def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
+    # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
+    found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")
+    assert found == {("新安江", "Place")}
+    # the word 城市 (a city in general) after a river's name is no part of it
+    assert tagged_doc(nlp, "游客/n 在/p 新安江城市/LOC 漂流/vn 。/w") == {("新安江", "Place")}
+    # a name that is the river already (沅江|江畔), and 河西 (a region), give no river
+    assert tagged_doc(nlp, "沅江/LOC 江畔/n 游人/n 如织/v 。/w") == set()
+    assert ("甘肃河", "Place") not in tagged_doc(nlp, "甘肃/LOC 河西/LOC 走廊/n 。/w")
+    found, _ = ents(nlp, "阳江江城区开展义诊。")
+    assert ("江城区", "Place") in found  # the district, not a river 阳江江
+    # a province's short form before a city in it: 广东|江门, no river 广东江
+    assert tagged_doc(nlp, "在/p 广东/LOC 江门/LOC ，/w 游客/n 观看/v 舞狮/n 。/w") == {("广东", "Place"), ("江门", "Place")}
+    assert tagged_doc(nlp, "来到/v 浙江江山/LOC 赏花/v 。/w") == {("浙江", "Place"), ("江山", "Place")}
+
+
+def test_no_entity_in_a_document_number_nor_in_words_of_many_places(nlp):
+    assert tagged_doc(nlp, "按照/p 鄂民/LOC 政/n 发/v 〔/w 2021/m 〕/w 8号/m 文件/n 执行/v 。/w") == set()
+    assert tagged_doc(nlp, "创业/vn 乡/n 贤/n 、/w 工匠/n 参加/v 。/w") == set()  # 乡贤, no township 创业乡
+    found, _ = ents(nlp, "村民去乡镇卫生院看病。镇村商会成员参加。县乡村振兴局召开会议。")
+    assert not any(t in ("乡镇卫生院", "镇村商会") for t, _ in found)
+    assert ("县乡村振兴局", "Agency") in found  # the county's bureau of rural revitalisation
+
+
 def test_unquoted_programmes_need_a_launching_verb_and_a_proper_body(nlp):
     found, _ = ents(nlp, "省住建厅在多个城市推行老旧小区加装电梯试点工作。随着乡村道路畅通工程全面实施，出行更加便利。"
                          "全市开展专项整治行动，坚持“以人民为中心”。")

@@ -37,7 +37,10 @@ _COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "�
 _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 # generic bodies: cadres, party groups, a bare level word before the head
 _GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)+(?:政务服务大厅|政务服务中心|"
-                           r"党组|党支部|党委|党总支|办|居民委员会|人民调解委员会|基层综治中心|综治中心)$")
+                           r"党组|党支部|党委|党总支|办|居民委员会|人民调解委员会|基层综治中心|综治中心)$"
+                           # two levels at once (镇村商会, 乡镇卫生院): the bodies of many places, none named
+                           r"|^(?:镇村|村镇|乡镇|县乡|市县|县市|县区|区县|镇街)(?:两级)?(?:商会|协会|医院|卫生院|卫生室|学校|"
+                           r"中心学校|政府|人民政府|党委|企业|合作社|服务中心|服务站|便民服务中心)")
 
 
 def _ends_with(rx, name):
@@ -131,7 +134,7 @@ class AgencyRecognizer:
                 name = text[s:e]
                 head = _ends_with(self.org_head, name) or ""
                 if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic \
-                        and not _INDEFINITE.search(name) and not self._only_industry(name, head):
+                        and not _INDEFINITE.search(name) and not _GENERIC_NAME.search(name) and not self._only_industry(name, head):
                     seen.add((s, e))
                     yield Cand(s, e, "Organization", "lac", 1)
 

@@ -3,10 +3,22 @@ doc.spans["gg"] (all entities, nested ones included) and doc.ents (the
 outermost ones)."""
 
 import bisect
+import re
 
 from spacy.language import Language
 
-from .candidates import register_extensions, token_starts
+from .candidates import doc_text, register_extensions, token_starts
+
+# a document number (湘医保发〔2022〕61号, 国办函[2023]5号): the issuer's abbreviation,
+# a kind of document, the year in brackets; its characters name no entity (湘医|保发 is no place)
+_DOC_NUMBER = re.compile(r"(?:发|函|字|办|令|规|电|通|复)\s*[〔［\[【(（]\s*(?:19|20)\d\d\s*[〕］\]】)）]\s*第?\s*\d+\s*号")
+_ABBREVIATION = 4  # characters of the issuer's abbreviation before the kind (湘医保|发)
+
+
+def in_document_numbers(text: str, cands) -> list:
+    """The candidates that lie inside a document number's issuer abbreviation."""
+    spans = [(max(0, m.start() - _ABBREVIATION), m.end()) for m in _DOC_NUMBER.finditer(text)]
+    return [c for c in cands if any(a <= c.start and c.end <= b for a, b in spans)] if spans else []
 
 # which types may sit inside which (恩施市 in 恩施市妇联; an agency inside a policy title)
 _NESTABLE = {
@@ -71,7 +83,9 @@ class EntityWriter:
         register_extensions()
 
     def __call__(self, doc):
-        cands = select(doc._.gg_candidates or [])
+        cands = doc._.gg_candidates or []
+        drop = in_document_numbers(doc_text(doc), cands)
+        cands = select([c for c in cands if c not in drop] if drop else cands)
         align(doc, {o for c in cands for o in (c.start, c.end)})
         spans = []
         doc._.gg_attrs = {}

@@ -1,6 +1,7 @@
 """Places: administrative divisions from the gazetteer, LAC's LOC words, and
 names with a place suffix (…社区, …村, …小区, …路)."""
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -36,12 +37,18 @@ _LOWER_WORDS = ("村干部", "村两委", "村级", "村集体", "社区养老",
                 "社区工作者", "社区服务中心", "镇街")
 # tags of a word after a division's name that show the name ends there (a verb, particle, …)
 _AFTER_NAME = {"v", "vd", "u", "p", "c", "d", "ad", "w", "f", "xc"}
+# characters that make a word with 乡 (乡贤, 乡亲, 乡愁): a township's name does not end before them
+_HOME_WORDS = set("贤亲愁情音邻土")
 # bodies the tagger takes into a place's word (X社区党委)
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
 _LOWER = ("村", "社区", "镇", "乡", "街道", "居委会")
 # what follows a river's or a site's name that is also a division's short form
-_FEATURE = re.compile(r"流域|江(?!苏|西|北|南|城|口)|河(?!北|南|口)|湖(?!北|南)|山(?![区村镇乡])|水库|古城|大礼堂")
+# (阳江|江城区: the district, not a river)
+_FEATURE = re.compile(r"流域|江(?!苏|西|北|南|城区|城哈尼|口)|河(?!北|南|口)|湖(?!北|南)|山(?![区村镇乡])|水库|古城|大礼堂")
+# a river or lake named like a division, when the tagger split it off the short form (清水|江城市;
+# 沅江|江畔: the name is the river already)
+_WATER = re.compile(r"[江河湖](?!流域|[东西南北])")  # not 河西走廊, a region
 
 
 class PlaceRecognizer:
@@ -90,6 +97,7 @@ class PlaceRecognizer:
         text = doc_text(doc)
         starts, ends = token_bounds(doc)
         self._tags = tags_by_start(doc)
+        self._starts = sorted(starts)
         taken = []
         for sent in doc.sents:
             i, e = sent.start_char, sent.end_char
@@ -131,6 +139,8 @@ class PlaceRecognizer:
                 if m and text[s:e].endswith("村"):
                     e = m.end()
                 e = self._less_direction(text, s, e)
+                if text.endswith("城市", s, e) and text[s:e] not in self.forms:
+                    e -= 2  # 清水江|城市漂流: a city in general after the name (晋城市 is in the gazetteer)
                 s = self._less_prefix(text, s, e)
                 lead = next((w for w in _KIND_WORDS if text.startswith(w, s) and e - s - len(w) >= 2), "")
                 s += len(lead)  # 村落|楼下村: the kind of place before the name is no part of it
@@ -176,15 +186,20 @@ class PlaceRecognizer:
         return False
 
     def _accept(self, f, s, e, text, starts, ends, taken):
+        if f.endswith("乡") and text[e:e + 1] and text[e] in _HOME_WORDS:
+            return False  # 创业|乡贤: the word 乡贤 (local worthies), not a township 创业乡
         if f.endswith(self.full_suffix) and len(f) >= 3:
             # a full name: at a word start, or right after another place
             return s in starts or any(te == s for _, te in taken) or s in ends
         # a short form (恩施, 湘西): a LOC word of its own, or a word that starts a
         # name (湘西中院); never the tail of a longer place (鹤峰|公安局)
-        if s not in starts or any(te == s for _, te in taken):
+        if s not in starts or self._river_before(text, s):
             return False
+        before = [text[ts:te] for ts, te in taken if te == s]
+        if before and not self._child_at([d for b in before for d in self.div.lookup(b)], text, s):
+            return False  # 江苏|江都 is a chain of places; 鹤峰|公安 is not
         tok = self._tags.get(s)
-        if _FEATURE.match(text, e):
+        if self._feature_at(f, text, e):
             return False  # 沅江流域, 清水江: a river or site named like the county
         if text.startswith(_STREET, e):
             return False  # 鼓楼路: a street named like the district
@@ -199,6 +214,33 @@ class PlaceRecognizer:
         return text[s - 1:s] == "、" and any(te == s - 1 for _, te in taken) and e in ends \
             and text[e:e + 1] in ("、", "等", "和", "及") \
             and any(d.level in ("prefecture", "county") for d in self.div.lookup(f))
+
+    def _river_before(self, text, s):
+        """Does the word before s name a river with the character at s (新安|江城市: 江 is
+        新安江's, not the start of 江城)?"""
+        i = bisect.bisect_left(self._starts, s) - 1
+        if i < 0 or not _WATER.match(text, s):
+            return False
+        word = text[self._starts[i]:s]
+        return self._river_name(word, text, s) and self._tags.get(self._starts[i]) == "LOC"
+
+    def _river_name(self, name, text, e):
+        """Is name a county's or prefecture's short form that the water character at e makes a
+        river's name? Not a province's (广东|江门), nor before a division inside it (X|江Y县)."""
+        divs = [d for d in self.div.lookup(name) if d.level in ("prefecture", "county")]
+        if not divs or name.endswith(self.full_suffix) or name[-1] in "江河湖":
+            return False
+        return not self._child_at(divs, text, e)
+
+    def _child_at(self, divs, text, e):
+        """Does a division inside one of divs start at e (广东|江门)?"""
+        return any(text[e:e + L] in self.forms and any(self.div.is_under(c, d) for c in self.div.lookup(
+            text[e:e + L]) for d in divs) for L in range(2, min(_MAXLEN, len(text) - e) + 1))
+
+    def _feature_at(self, name, text, e):
+        """Does a river's or site's name start with name (沅江|流域, 清水|江)? Not where a
+        division inside it follows (广东|江门)."""
+        return bool(_FEATURE.match(text, e)) and not self._child_at(self.div.lookup(name), text, e)
 
     @staticmethod
     def _names_lower(text, f, starts, ends):
@@ -232,7 +274,9 @@ class PlaceRecognizer:
             if s < ts < e and te >= e:
                 e = ts
         name = text[s:e]
-        if _FEATURE.match(text, e) and self.div.lookup(name):
+        if self.div.lookup(name) and self._feature_at(name, text, e):
+            if _WATER.match(text, e) and self._river_name(name, text, e):
+                yield Cand(s, e + 1, "Place", "lac", 1, {})  # the river, not the county
             return
         if _PAIR.fullmatch(name):
             return  # 中美, 中欧, 美英: two countries' relations, not a place
