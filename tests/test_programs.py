@@ -83,6 +83,10 @@ def test_a_quoted_list_of_qualities_or_actions_is_one_programme(nlp):
     assert found.get("“先锋型、智慧型、温暖型”社区创建活动") == "先锋型、智慧型、温暖型社区创建活动"
     assert not any(t.endswith("型") for t in found)
     assert {"银发帮", "青苗护"} <= set(found)
+    # with no count of the items, no 等 and no brands, a quoted list before a head is one name
+    found = programs(nlp, "各乡镇落实“春风拂面、暖心同行”专项行动。推出“早上门、晚回访”等做法。")
+    assert found.get("“春风拂面、暖心同行”专项行动") == "春风拂面、暖心同行专项行动"
+    assert not {"春风拂面", "暖心同行"} & set(found.values())
 
 
 def test_unquoted_names_start_with_a_word_of_the_name(nlp):

@@ -30,6 +30,9 @@ _RANK = re.compile(r"重要|重大|重点|主要|首批|一批|各类|有关|相
 _COMPLEMENT = re.compile(r"好|(?:第[一二三四五六七八九十\d]+批)?")
 # items of a quoted list that are qualities or actions, not brands (“创新型、节约型”, “看春晚、迎龙年”)
 _QUALITY = re.compile(r"[型式性化]$")
+# what after a quoted list makes its items brands of their own: a count of them (“金A、银B、红C”三色
+#品牌), 等 (“A、B”等模式) or brands; else the list is one name (“A、B”专项行动, “A、B”工程) or aims
+_ITEM_COUNT = re.compile(rf"[两三四五六七八九十]+[色彩大项个张朵]|等|[{CJK}]{{0,6}}品牌")
 # an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
 _FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
 _VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号", "战略"}
@@ -248,7 +251,7 @@ class ProgramRecognizer:
         if c.source == "quote+verb" and not self.head_soon.match(text, c.end, c.end + 12):
             return  # 构建“城乡统筹、部门协作”的格局: a list of aims, not of brands
         at = c.start + 1
-        if not self._brand_items(parts, at):
+        if not self._brand_items(parts, at) or not _ITEM_COUNT.match(text, c.start + len(content) + 2):
             # “创新型、节约型”机关创建活动: one programme, named with its head, if it has one
             if c.source != "quote+verb" and text[c.end - 1] not in "”」\"":
                 name = c.attrs["name"] if c.source == "quote+head" else strip_marks(text[c.start:c.end])  # not 战略
