@@ -213,3 +213,8 @@ def test_a_town_written_with_its_county_or_the_county_short_form_is_one_place(nl
 
 def test_a_ministry_named_like_a_county_is_the_ministry(nlp):
     assert {n for _, n in names(nlp, "公安部召开新闻发布会。", "Agency")} == {"公安部"}
+
+
+def test_a_campaign_core_with_two_event_heads_is_one_programme(nlp):
+    found = names(nlp, "志愿者宣读“一起走”倡议书。“一起走”活动从5月1日开始。大家加入“一起走”爱心公益活动中来。", "Program")
+    assert {n for _, n in found} == {"一起走活动"}

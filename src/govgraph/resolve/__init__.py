@@ -201,6 +201,9 @@ _ZONE_SHORT = {"经开区": ("经济技术开发区", "经济开发区"), "高�
                "开发区": ("开发区",)}
 
 
+_EVENTS = ("活动", "行动")
+
+
 def _merge_short_forms(mentions):
     """A bare head (文联) or a programme's quoted core (暖邻帮) names the one
     fuller entity of the document that ends with / is built on it."""
@@ -227,6 +230,13 @@ def _merge_short_forms(mentions):
             # not “A——B”工程: B under the umbrella A, which is a programme of its own
             targets = {k for k, n in names.items() if k != m.key and n.startswith(m.name) and len(n) > len(m.name)
                        and n[len(m.name)] not in _DASHES}
+            if len(targets) > 1 and all(names[k].endswith(_EVENTS) for k in targets):
+                # “X”活动 and “X”爱心公益活动: one campaign, its events written two ways
+                k = min(targets, key=lambda k: (len(names[k]), names[k]))
+                for other in mentions:
+                    if other.label == "Program" and other.key in targets:
+                        other.key, other.name = k, names[k]
+                targets = {k}
         else:
             continue
         if len(targets) == 1:
