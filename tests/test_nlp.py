@@ -107,6 +107,13 @@ def test_a_medicine_named_by_its_people_is_no_person(nlp):
     assert not [t for t, lab in found if lab == "Person"]
 
 
+def test_a_name_only_ever_in_quotes_is_a_character_not_a_person(nlp):
+    found, _ = ents(nlp, "老师和孩子们讲述“林黛玉”的故事。")
+    assert ("林黛玉", "Person") not in found
+    _, doc = ents(nlp, "“张立新”这个名字大家都熟悉。张立新是村支书。")
+    assert [s.start_char for s in doc.spans["gg"] if s.label_ == "Person"] == [1, 15]  # unquoted too: a person
+
+
 def test_words_the_tagger_glues_to_a_name_are_trimmed():
     from govgraph.nlp.people import _split_name
     assert _split_name("张立新和", 10, set()) == [(10, 13)]  # a conjunction after the name
