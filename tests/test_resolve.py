@@ -218,3 +218,8 @@ def test_a_ministry_named_like_a_county_is_the_ministry(nlp):
 def test_a_campaign_core_with_two_event_heads_is_one_programme(nlp):
     found = names(nlp, "志愿者宣读“一起走”倡议书。“一起走”活动从5月1日开始。大家加入“一起走”爱心公益活动中来。", "Program")
     assert {n for _, n in found} == {"一起走活动"}
+
+
+def test_a_bureau_written_with_and_without_its_merged_function_is_one_body(nlp):
+    found = names(nlp, "常州市金坛区自然资源和规划局开展宣传。金坛区自然资源局工作人员讲解政策。金坛区民政局参加。", "Agency")
+    assert {n for _, n in found} == {"常州市金坛区自然资源和规划局", "常州市金坛区民政局"}

@@ -6,6 +6,7 @@ abbreviated agency names, and merge short forms into the full entity they
 stand for. Across documents, mentions with the same node id are one node.
 """
 
+import os
 import re
 from collections import Counter
 
@@ -204,6 +205,14 @@ _ZONE_SHORT = {"经开区": ("经济技术开发区", "经济开发区"), "高�
 _EVENTS = ("活动", "行动")
 
 
+def _fuller_function(short: str, name: str) -> bool:
+    """Is name the body short is, with its function written in full: X自然资源局 and
+    X自然资源和规划局 (a bureau's merged function, which texts write with and without)?"""
+    i = len(os.path.commonprefix([short, name]))
+    return i >= 4 and 1 <= len(short) - i <= 2 and name[i:i + 1] == "和" and name.endswith(short[i:]) \
+        and len(name) - len(short) <= 6
+
+
 def _merge_short_forms(mentions):
     """A bare head (文联) or a programme's quoted core (暖邻帮) names the one
     fuller entity of the document that ends with / is built on it."""
@@ -226,6 +235,8 @@ def _merge_short_forms(mentions):
             continue
         if m.label == "Agency":
             targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
+            if not targets:
+                targets = {k for k, n in names.items() if k != m.key and _fuller_function(m.name, n)}
         elif m.label == "Program":
             # not “A——B”工程: B under the umbrella A, which is a programme of its own
             targets = {k for k, n in names.items() if k != m.key and n.startswith(m.name) and len(n) > len(m.name)
