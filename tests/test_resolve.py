@@ -223,3 +223,8 @@ def test_a_campaign_core_with_two_event_heads_is_one_programme(nlp):
 def test_a_bureau_written_with_and_without_its_merged_function_is_one_body(nlp):
     found = names(nlp, "常州市金坛区自然资源和规划局开展宣传。金坛区自然资源局工作人员讲解政策。金坛区民政局参加。", "Agency")
     assert {n for _, n in found} == {"常州市金坛区自然资源和规划局", "常州市金坛区民政局"}
+
+
+def test_a_government_service_centre_by_its_short_name(nlp):
+    found = names(nlp, "常州市金坛区政务服务中心开通视频号。金坛区政务中心还设置了休息区。", "Agency")
+    assert {n for _, n in found} == {"常州市金坛区政务服务中心"}
