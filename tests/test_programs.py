@@ -150,3 +150,8 @@ def test_strategies_carriers_puns_and_pilot_lists_on_their_boundaries(nlp):
 
 def test_a_papers_news_desk_is_no_outlet(nlp):
     assert not [t for t, lab in spans(nlp, "嘉兴日报全媒体新闻记者 王晓东") if t.endswith("新闻")]
+
+
+def test_a_quoted_manner_is_no_programme_a_model_named_with_it_is(nlp):
+    found = programs(nlp, "组织开展“沉浸体验式”专业化培训。推出“菜单式”服务。推行“保姆式”服务模式。")
+    assert set(found.values()) == {"保姆式服务模式"}

@@ -33,6 +33,8 @@ _QUALITY = re.compile(r"[型式性化]$")
 # what after a quoted list makes its items brands of their own: a count of them (“金A、银B、红C”三色
 #品牌), 等 (“A、B”等模式) or brands; else the list is one name (“A、B”专项行动, “A、B”工程) or aims
 _ITEM_COUNT = re.compile(rf"[两三四五六七八九十]+[色彩大项个张朵]|等|[{CJK}]{{0,6}}品牌")
+# a manner (“一站式”, “沉浸体验式”), not a name
+_MANNER = re.compile(r"(?<![模方形制])式[”」\"]?$")
 # an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
 _FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
 _VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号", "战略"}
@@ -239,7 +241,9 @@ class ProgramRecognizer:
 
     def _quoted(self, text, s0, e0):
         for c in self._quoted_whole(text, s0, e0):
-            yield from self._split_series(text, c)
+            for p in self._split_series(text, c):
+                if not (p.label == "Program" and _MANNER.search(p.attrs.get("name") or text[p.start:p.end])):
+                    yield p  # “蹲点式”走访: how it is done; “保姆式”服务模式 is a model, named with its head
 
     def _split_series(self, text, c):
         """“金扁担、银算盘、铁脚板”: a quoted list of short brand names is one programme each."""
