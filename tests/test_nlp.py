@@ -164,6 +164,11 @@ def tagged_doc(nlp, words_tags: str):
     return {(s.text, s.label_) for s in doc.spans["gg"]}
 
 
+def test_words_of_praise_before_a_place_are_no_place(nlp):
+    assert tagged_doc(nlp, "攀登/v 锦绣/LOC 文艺/n 高峰/n 。/w") == set()
+    assert tagged_doc(nlp, "建设/v 多彩贵州/LOC 。/w") == {("贵州", "Place")}
+
+
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
     # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
     found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")

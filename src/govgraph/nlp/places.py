@@ -24,6 +24,8 @@ _QUOTE = re.compile(r"“[^“”]{1,16}”")  # a name or slogan, not quoted sp
 _OFFICE = ("办", "办公室")
 # characters the tagger glues before a division's name: a slogan's 美 (建设美X), a verb or preposition
 _GLUED = set("美赴到在至去回游访和与及")
+# words of praise before a place in slogans (锦绣X, 多彩贵州, 大美青海): never a place of their own
+_PRAISE = ("锦绣", "多彩", "大美", "七彩", "诗画", "水韵", "魅力", "美丽", "秀美", "壮美", "醉美", "最美", "活力", "幸福")
 _DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "东部", "西部", "南部", "北部", "中部")
 _AREAS = ("地区", "山区", "一带", "沿海", "地带")
 # what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
@@ -164,9 +166,12 @@ class PlaceRecognizer:
         return e - len(known[0] if known else ends[0])
 
     def _less_prefix(self, text, s, e):
-        """美|淮安, 赴|常州: a character the tagger took into a division's name (a word of the
-        slogan or the verb before it) is not part of the place."""
+        """美|淮安, 赴|常州, 锦绣|X: a character or a word of praise the tagger took into a
+        division's name (a word of the slogan or the verb before it) is not part of the place."""
         word = text[s:e]
+        praise = next((p for p in _PRAISE if word.startswith(p) and word[len(p):] in self.forms), "")
+        if praise:
+            return s + len(praise)  # 锦绣|X州
         if e - s >= 3 and word[0] in _GLUED and word not in self.forms and word[1:] in self.forms and any(
                 d.level in ("province", "prefecture", "county") for d in self.div.lookup(word[1:])):
             return s + 1
@@ -278,7 +283,7 @@ class PlaceRecognizer:
             if _WATER.match(text, e) and self._river_name(name, text, e):
                 yield Cand(s, e + 1, "Place", "lac", 1, {})  # the river, not the county
             return
-        if _PAIR.fullmatch(name):
+        if _PAIR.fullmatch(name) or name in _PRAISE:
             return  # 中美, 中欧, 美英: two countries' relations, not a place
         if e - s >= 2 and (e - s >= 3 or name[-1] not in "路街村") and name not in self.generic \
                 and not name.startswith(_DEICTIC) and name not in _AMBIGUOUS:
