@@ -353,3 +353,10 @@ def test_references_to_places_read_as_a_reader_would(nlp):
                         ("杭州市代表团赴湖州市考察。市委书记在湖州市调研时指出，全市推行“河长制”。", "湖州市")):
         _, rels = run(nlp, text)
         assert [p for _, t, p in rels if t == "implemented_in"] == [place], text
+
+
+def test_the_bodies_of_a_sector_in_a_whole_division_carry_out_its_programme(nlp):
+    _, rels = run(nlp, "恩施州中院召开会议。全州法院“小案件·大民生”专项执行行动取得实效。")
+    assert ("小案件·大民生专项执行行动", "implemented_in", "恩施土家族苗族自治州") in rels
+    _, rels = run(nlp, "恩施州中院召开会议。全州农户“小案件·大民生”专项执行行动取得实效。")
+    assert not any(r[1] == "implemented_in" for r in rels)  # not any word between

@@ -416,14 +416,19 @@ def _ends_level(p, word):
     return p.attrs.get("level") in (None, "township") and p.name.endswith(word)
 
 
+# the bodies of one sector in a whole division (全州法院, 全市医保系统, 全县各级党组织)
+_WHOLE_SECTOR = re.compile(r"(?:各级)?(?:法院|检察院|检察机关|公安机关|医保系统|医保部门|政法系统|政法机关|党组织)(?:系统)?的?")
+
+
 def _implemented(text, ms, s):
     seen = set()
     for i, p in enumerate(ms):
         if p.label != "Program":
             continue
         prev = ms[i - 1] if i else None
-        # 浙江省“10分钟养老服务圈”, 宁波81890热线
-        if prev is not None and prev.label == "Place" and text[prev.end:p.start] in ("", "的"):
+        # 浙江省“10分钟养老服务圈”, 宁波81890热线; 全州法院“X”行动: the bodies of a whole division
+        if prev is not None and prev.label == "Place" and (text[prev.end:p.start] in ("", "的") or isinstance(
+                prev, _Reference) and text[prev.start] == "全" and _WHOLE_SECTOR.fullmatch(text, prev.end, p.start)):
             seen.add((p.key, prev.key))
             yield p, prev, "implemented_in", None
             continue
