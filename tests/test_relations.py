@@ -360,3 +360,13 @@ def test_the_bodies_of_a_sector_in_a_whole_division_carry_out_its_programme(nlp)
     assert ("小案件·大民生专项执行行动", "implemented_in", "恩施土家族苗族自治州") in rels
     _, rels = run(nlp, "恩施州中院召开会议。全州农户“小案件·大民生”专项执行行动取得实效。")
     assert not any(r[1] == "implemented_in" for r in rels)  # not any word between
+
+
+def test_a_team_in_a_sentence_opening_place_is_based_there_with_its_programme(nlp):
+    _, rels = run(nlp, "社区开展“暖邻帮”志愿服务。”在东湖社区，“暖邻帮”志愿服务队是居民眼中的贴心人。")
+    assert ("暖邻帮志愿服务队", "located_in", "东湖社区") in rels
+    assert ("暖邻帮", "implemented_in", "东湖社区") in rels
+    _, rels = run(nlp, "在东湖社区，市医保局和“暖邻帮”志愿服务队开展宣传。")
+    assert not any(r[1] == "located_in" and r[2] == "东湖社区" for r in rels)  # only the sentence's first actor
+    _, rels = run(nlp, "在东湖社区，来自外地的“暖邻帮”志愿服务队开展义诊。")
+    assert not any(r[1] == "located_in" and r[2] == "东湖社区" for r in rels)  # the team comes from elsewhere

@@ -55,13 +55,15 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
             inner.setdefault(m.start, []).append(m)
     elected = None  # the body of the last 当选 sentence: "B、C当选为副主席" continues it
     refs = _place_references(text, mentions, sents)
+    programs = {m.name: m for m in mentions if m.label == "Program"}
     for si in sorted(by_sent.keys() | refs.keys()):
         ms = sorted(by_sent.get(si, []), key=lambda m: (m.start, -m.end))
         s = sents[si]
         # 我省/全市/该村 stand for a place the document names: where a programme runs
         at = sorted(ms + refs.get(si, []), key=lambda m: (m.start, -m.end))
         for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, at, s),
-                                      *_selected(text, ms), *_positions(text, ms, inner)):
+                                      *_selected(text, ms), *_positions(text, ms, inner),
+                                      *_scene_team(text, ms, s, programs)):
             out.append(_rel(head, tail, typ, s, role))
         found, elected = _elections(text, ms, s, elected)
         out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
@@ -439,10 +441,8 @@ def _implemented(text, ms, s):
                     seen.add((p.key, pl.key))
                     yield p, pl, "implemented_in", None
         # 在东湖社区，“暖邻帮”志愿服务队…: a sentence-opening 在X，sets the scene
-        opener = next((m for m in ms[:i] if m.label == "Place" and m.start >= s.start), None)
-        if opener is not None and text[max(s.start, opener.start - 1):opener.start] == "在" \
-                and opener.start - 1 <= s.start + 2 and text[opener.end:opener.end + 1] == "，" \
-                and not any(m.label in _ACTORS or m.label == "Program" for m in ms[:i] if m.start > opener.end) \
+        opener = _scene_opener(text, ms[:i], s)
+        if opener is not None and not any(m.label in _ACTORS or m.label == "Program" for m in ms[:i] if m.start > opener.end) \
                 and (p.key, opener.key) not in seen:
             seen.add((p.key, opener.key))
             yield p, opener, "implemented_in", None
@@ -451,6 +451,33 @@ def _implemented(text, ms, s):
         if subj is not None and (p.key, subj.key) not in seen:
             seen.add((p.key, subj.key))
             yield p, subj, "implemented_in", None
+
+
+def _scene_opener(text, ms, s):
+    """The place of a sentence-opening 在X， (在东湖社区，…), if any."""
+    opener = next((m for m in ms if m.label == "Place" and m.start >= s.start), None)
+    if opener is not None and text[max(s.start, opener.start - 1):opener.start] == "在" \
+            and opener.start - 1 <= s.start + 2 and text[opener.end:opener.end + 1] == "，":
+        return opener
+    return None
+
+
+_QUOTED = re.compile(r"“([^“”]+)”")
+
+
+def _scene_team(text, ms, s, programs):
+    """在东湖社区，“暖邻帮”志愿服务队…: the team the sentence is about is based there, and the
+    programme it is named for (暖邻帮, a mention of its own elsewhere) runs there."""
+    opener = _scene_opener(text, ms, s)
+    if opener is None:
+        return
+    team = next((m for m in ms if m.start > opener.end), None)
+    if team is None or team.label != "Organization" or team.start != opener.end + 1 or not team.name.endswith("队"):
+        return
+    yield team, opener, "located_in", None
+    core = _QUOTED.match(text, team.start, team.end)
+    if core and core.group(1) in programs:
+        yield programs[core.group(1)], opener, "implemented_in", None
 
 
 _SELECTED = re.compile(r"(?:成功|顺利|正式)?(?:入选|获批|被列为|被确定为|列入)")
