@@ -169,6 +169,11 @@ def test_words_of_praise_before_a_place_are_no_place(nlp):
     assert tagged_doc(nlp, "建设/v 多彩贵州/LOC 。/w") == {("贵州", "Place")}
 
 
+def test_a_site_inside_a_compound_written_as_one_word_is_two_places(nlp):
+    assert tagged_doc(nlp, "走进/v 紫云花园小区健身广场/LOC ，/w") == {("紫云花园小区", "Place"), ("健身广场", "Place")}
+    assert tagged_doc(nlp, "来到/v 阳光花园小区/LOC 。/w") == {("阳光花园小区", "Place")}
+
+
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
     # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
     found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")

@@ -41,6 +41,8 @@ _LOWER_WORDS = ("村干部", "村两委", "村级", "村集体", "社区养老",
 _AFTER_NAME = {"v", "vd", "u", "p", "c", "d", "ad", "w", "f", "xc"}
 # characters that make a word with 乡 (乡贤, 乡亲, 乡愁): a township's name does not end before them
 _HOME_WORDS = set("贤亲愁情音邻土")
+# places that a site inside them follows in one word (X小区Y广场, X社区Y公园)
+_INNER = re.compile("小区|社区|花园|新村")
 # bodies the tagger takes into a place's word (X社区党委)
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
@@ -285,6 +287,12 @@ class PlaceRecognizer:
             return
         if _PAIR.fullmatch(name) or name in _PRAISE:
             return  # 中美, 中欧, 美英: two countries' relations, not a place
+        cut = max((m.end() for m in _INNER.finditer(name, 2)
+                   if len(name) - m.end() >= 3 and self.suffixed.fullmatch(name[m.end():])), default=0)
+        if cut:  # X小区Y广场 as one word: a site inside a compound, two places
+            yield from self._uncovered(s, s + cut, taken, text)
+            yield from self._uncovered(s + cut, e, taken, text)
+            return
         if e - s >= 2 and (e - s >= 3 or name[-1] not in "路街村") and name not in self.generic \
                 and not name.startswith(_DEICTIC) and name not in _AMBIGUOUS:
             divs = [d.id for d in self.div.lookup(name)]
