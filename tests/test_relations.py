@@ -370,3 +370,9 @@ def test_a_team_in_a_sentence_opening_place_is_based_there_with_its_programme(nl
     assert not any(r[1] == "located_in" and r[2] == "东湖社区" for r in rels)  # only the sentence's first actor
     _, rels = run(nlp, "在东湖社区，来自外地的“暖邻帮”志愿服务队开展义诊。")
     assert not any(r[1] == "located_in" and r[2] == "东湖社区" for r in rels)  # the team comes from elsewhere
+
+
+def test_a_village_of_a_county_written_with_de(nlp):
+    _, rels = run(nlp, "近日，在常州市溧阳市的传统村落南山村，消防员开展检查。北京的天安门广场人流如织。")
+    assert ("南山村", "located_in", "溧阳市") in rels
+    assert not any(r[0] == "天安门广场" for r in rels)  # a municipality names no container with 的 alone

@@ -76,7 +76,25 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
                     out.append(_rel(n, m, "located_in", sents))
                     if n.label == "Place":
                         out += [_rel(q, m, "located_in", sents) for q in _listed_under(text, m, n, by_start)]
+            # …县的传统村落X村: a village or site of the place, written with 的
+            of = _OF_PLACE.match(text, m.end)
+            for n in by_start.get(of.end(), []) if of else ():
+                if n.label == "Place" and _inside(n, m):
+                    out.append(_rel(n, m, "located_in", sents))
     return out
+
+
+_OF_PLACE = re.compile(r"的(?:传统村落|古村落|村落|自然村|行政村|古镇|景区)?")
+
+
+def _inside(n, m):
+    """Can place n lie in place m: the gazetteer puts it there, or n is no division (a
+    village, a site) and m is a county or lower (not 中国的长城: a country names no container)."""
+    gaz, inner, outer = load_divisions(), place_division(n), place_division(m)
+    if inner is not None:
+        return outer is not None and gaz.is_under(inner, outer)
+    return outer is not None and outer.level in ("county", "township") or outer is None and m.name.endswith(
+        ("村", "社区", "镇", "乡", "街道"))
 
 
 def _listed_under(text, region, first, by_start):
