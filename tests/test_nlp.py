@@ -174,6 +174,12 @@ def test_a_site_inside_a_compound_written_as_one_word_is_two_places(nlp):
     assert tagged_doc(nlp, "来到/v 阳光花园小区/LOC 。/w") == {("阳光花园小区", "Place")}
 
 
+def test_a_date_before_baodao_is_no_daily_paper(nlp):
+    found, _ = ents(nlp, "据某国国家通讯社22日报道，当地发生爆炸。据当地媒体3日报道，袭击造成伤亡。工人日报发表评论。")
+    assert not any("日报" in t for t, _ in found if t != "工人日报")
+    assert ("工人日报", "Organization") in found
+
+
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
     # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
     found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")

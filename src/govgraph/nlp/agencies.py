@@ -35,6 +35,7 @@ _NEWS_DESKS = ("全媒体", "融媒体", "新媒体", "综合", "要闻", "时�
 _SYSTEM = re.compile(r"系统(?![内外中里上下])")  # not 系统内: the sector, not a body
 _COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "合作社"}
 _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
+_NUMERALS = set("0123456789０１２３４５６７８９〇一二三四五六七八九十")
 # generic bodies: cadres, party groups, a bare level word before the head
 _GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)+(?:政务服务大厅|政务服务中心|"
                            r"党组|党支部|党委|党总支|办|居民委员会|人民调解委员会|基层综治中心|综治中心)$"
@@ -110,6 +111,8 @@ class AgencyRecognizer:
             s0, e0 = sent.start_char, sent.end_char
             for label, rx in (("Agency", self.agency_head), ("Organization", self.org_head)):
                 for m in rx.finditer(text, s0, e0):
+                    if m.group().startswith("日报") and text[m.start() - 1:m.start()] in _NUMERALS:
+                        continue  # 通讯社22日报道: a date and 报道 (reported), not a daily paper
                     cand = self._compose(doc, m.start(), m.end(), label, s0)
                     if cand and (cand.start, cand.end) not in seen \
                             and not any(c.start <= cand.start and cand.end < c.end for c in systems):
