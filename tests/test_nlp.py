@@ -180,6 +180,14 @@ def test_a_date_before_baodao_is_no_daily_paper(nlp):
     assert ("工人日报", "Organization") in found
 
 
+def test_common_words_with_a_place_ending_country_pairs_and_plurals_are_no_place(nlp):
+    found, _ = ents(nlp, "欢迎来宾们光临。集成电路产业发展迅速，工作组和动车组出发。美中关系、欧中合作稳步推进。"
+                         "蒙古国和古巴代表参观了泰安市。")
+    places = {t for t, lab in found if lab == "Place"}
+    assert places == {"蒙古国", "古巴", "泰安市"}
+    assert tagged_doc(nlp, "欢迎/v 来宾们/LOC 。/w") == set()
+
+
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
     # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
     found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")

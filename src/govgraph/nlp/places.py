@@ -31,7 +31,10 @@ _AREAS = ("地区", "山区", "一带", "沿海", "地带")
 # what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
 _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
 # two countries by their one-character names (中美关系, 中欧班列, 美英空袭)
-_PAIR = re.compile("[中美英俄日法德]([美英法德日俄欧非朝韩印澳加越老柬泰菲蒙哈乌土伊埃以沙墨意葡])")
+_PAIR = re.compile("[中美英俄日法德欧蒙朝韩印澳越]([中美英法德日俄欧非朝韩印澳加越老柬泰菲蒙哈乌土伊埃以沙墨意葡荷纳多安巴])")
+# common words that end in a place suffix (集成电路, 思路, 工作组, 动车组): no name
+_COMMON_ENDINGS = re.compile("(?:电|线|思|出|门|套|网|销|水|陆|活|退|弯|后|老|新|进|来)路$|"
+                             "(?<![一二三四五六七八九十0-9])组$")
 # words for a kind of place the tagger glues before a village's name (村落楼下村)
 _KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
 # words that start with a village's or community's suffix (溧阳|村干部, 嘉善|社区养老)
@@ -133,7 +136,8 @@ class PlaceRecognizer:
                 s = tok.idx
                 e = s + len(tok)
                 if tok.tag_ != "LOC":
-                    if not self.suffixed.fullmatch(tok.text) or tok.text[0] in _GENERIC_HEAD:
+                    if not self.suffixed.fullmatch(tok.text) or tok.text[0] in _GENERIC_HEAD \
+                            or _COMMON_ENDINGS.search(tok.text):
                         continue
                 # extend a LOC word with a following suffix word (东湖 + 社区)
                 nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -285,7 +289,8 @@ class PlaceRecognizer:
             if _WATER.match(text, e) and self._river_name(name, text, e):
                 yield Cand(s, e + 1, "Place", "lac", 1, {})  # the river, not the county
             return
-        if _PAIR.fullmatch(name) or name in _PRAISE:
+        if (_PAIR.fullmatch(name) and not self.div.lookup(name)) or name in _PRAISE \
+                or name.endswith("们"):  # 中美, 欧中: two countries; 来宾们: guests, not the city
             return  # 中美, 中欧, 美英: two countries' relations, not a place
         cut = max((m.end() for m in _INNER.finditer(name, 2)
                    if len(name) - m.end() >= 3 and self.suffixed.fullmatch(name[m.end():])), default=0)
