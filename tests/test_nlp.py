@@ -188,6 +188,14 @@ def test_common_words_with_a_place_ending_country_pairs_and_plurals_are_no_place
     assert tagged_doc(nlp, "欢迎/v 来宾们/LOC 。/w") == set()
 
 
+def test_a_headline_glued_to_the_body_it_precedes_and_every_divisions_bodies(nlp):
+    found, _ = ents(nlp, "4月起试点跨境贸易优惠政策\n财政部、税务总局日前发布公告。")
+    assert ("财政部", "Agency") in found and not any(t.endswith("政策财政部") for t, _ in found)
+    found, _ = ents(nlp, "湖北省民政\n厅开展活动。全国公安机关坚守岗位。全国人大常委会召开会议。")
+    assert ("湖北省民政厅", "Agency") in found  # a name wrapped at a line break stays whole
+    assert {t for t, lab in found if lab == "Agency"} == {"湖北省民政厅", "全国人大常委会"}
+
+
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
     # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
     found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")

@@ -35,6 +35,11 @@ _NEWS_DESKS = ("全媒体", "融媒体", "新媒体", "综合", "要闻", "时�
 _SYSTEM = re.compile(r"系统(?![内外中里上下])")  # not 系统内: the sector, not a body
 _COMPANY_HEADS = {"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "合作社"}
 _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
+# bodies every division has: 全国 before one is all of them (全国公安机关, 全国法院), not a national body
+_EVERY_DIVISION = {"政府", "人民政府", "公安", "公安局", "公安机关", "法院", "人民法院", "检察院", "人民检察院", "纪委",
+                   "监委", "医保局", "民政局", "人社局"}
+# how a body's full name starts (a line break before one ends the words before it)
+_NAME_STARTS = ("国家", "中央", "中共", "中国共产党", "中华人民共和国", "最高", "全国", "国务院")
 _NUMERALS = set("0123456789０１２３４５６７８９〇一二三四五六七八九十")
 # generic bodies: cadres, party groups, a bare level word before the head
 _GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)+(?:政务服务大厅|政务服务中心|"
@@ -187,6 +192,11 @@ class AgencyRecognizer:
             i -= 1
         start, he = self._trim(text, start, he)
         start = self._after_joined(text, start, he)
+        # a headline's last words, a line break, then a name that starts the line (…政策⏎财政部)
+        breaks = [b for b in doc._.gaps - doc._.space_gaps if start < b < hs]
+        line = max(breaks, default=None)
+        if line is not None and (text.startswith(_NAME_STARTS, line) or self.national.fullmatch(text, line, he)):
+            start = line
         if text[hs:he] in UNIQUE:
             start = hs  # 国务院, 党中央: nothing before them is part of the name
         name = text[start:he]
@@ -196,6 +206,7 @@ class AgencyRecognizer:
             # 村委会, 街道党工委: the body of the village or street the text is at (resolved later)
             return Cand(start, he, "Agency", "local", 2, {"local": True})
         if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) and not name.startswith("全国") \
+                or name.startswith("全国") and name[2:] in _EVERY_DIVISION \
                 or _GENERIC_NAME.search(name) or name.endswith(_NOT_A_BODY):  # 州委常委 is a post, 部署 a verb
             return None
         head = (self.agency_head if label == "Agency" else self.org_head).search(name)
