@@ -155,3 +155,9 @@ def test_a_papers_news_desk_is_no_outlet(nlp):
 def test_a_quoted_manner_is_no_programme_a_model_named_with_it_is(nlp):
     found = programs(nlp, "组织开展“沉浸体验式”专业化培训。推出“菜单式”服务。推行“保姆式”服务模式。")
     assert set(found.values()) == {"保姆式服务模式"}
+
+
+def test_concepts_and_quoted_problems_are_no_programmes(nlp):
+    found = programs(nlp, "严查“吃公函”、“吃下级”等问题。一体推进“三不腐”。融入“五位一体”总体布局。热词就是“新质生产力”。"
+                          "开展“清风行动”专项整治。")
+    assert set(found.values()) == {"清风行动"}

@@ -33,6 +33,8 @@ _QUALITY = re.compile(r"[型式性化]$")
 # what after a quoted list makes its items brands of their own: a count of them (“金A、银B、红C”三色
 #品牌), 等 (“A、B”等模式) or brands; else the list is one name (“A、B”专项行动, “A、B”工程) or aims
 _ITEM_COUNT = re.compile(rf"[两三四五六七八九十]+[色彩大项个张朵]|等|[{CJK}]{{0,6}}品牌")
+# quoted items of a list of problems (严查“吃A”、“吃B”等问题): misconduct, not programmes
+_PROBLEMS = re.compile(r"(?:[、，]?“[^“”]{1,12}”)*[、，]?等?(?:问题|现象|行为|乱象|顽疾|陋习|歪风)")
 # a manner (“一站式”, “沉浸体验式”), not a name
 _MANNER = re.compile(r"(?<![模方形制])式[”」\"]?$")
 # an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
@@ -284,7 +286,7 @@ class ProgramRecognizer:
             start, end = m.start(), m.end()
             core = strip_marks(content)
             if not core or _BAD_CONTENT.search(core) or any(p.search(core) for p in self.slogans) or \
-                    (_HOLIDAY.fullmatch(core) and _HOLIDAY_TIME.match(text, end)):
+                    (_HOLIDAY.fullmatch(core) and _HOLIDAY_TIME.match(text, end)) or _PROBLEMS.match(text, end, e0):
                 continue
             run_end = self._run_end(text, start, e0)
             if run_end is not None:
