@@ -158,6 +158,6 @@ def test_a_quoted_manner_is_no_programme_a_model_named_with_it_is(nlp):
 
 
 def test_concepts_and_quoted_problems_are_no_programmes(nlp):
-    found = programs(nlp, "严查“吃公函”、“吃下级”等问题。一体推进“三不腐”。融入“五位一体”总体布局。热词就是“新质生产力”。"
+    found = programs(nlp, "对违规吃喝开展专项整治，严查“吃公函”、“吃食堂”、“吃老板”等问题。一体推进“三不腐”。融入“五位一体”总体布局。热词就是“新质生产力”。"
                           "开展“清风行动”专项整治。")
     assert set(found.values()) == {"清风行动"}
