@@ -228,3 +228,9 @@ def test_a_bureau_written_with_and_without_its_merged_function_is_one_body(nlp):
 def test_a_government_service_centre_by_its_short_name(nlp):
     found = names(nlp, "常州市金坛区政务服务中心开通视频号。金坛区政务中心还设置了休息区。", "Agency")
     assert {n for _, n in found} == {"常州市金坛区政务服务中心"}
+
+
+def test_the_city_government_by_its_relative_name(nlp):
+    found = names(nlp, "溧阳市召开会议。市人大常委会、市政府、市政协领导参加。市政管理处负责道路养护。", "Agency")
+    assert ("市政府", "溧阳市人民政府") in found
+    assert not any(n.startswith("溧阳市政") for _, n in found)  # 市政管理处: municipal works, not 市 + 政管理处

@@ -14,7 +14,7 @@ _LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("county", "pr
 
 
 # words that start with a level character but are not relative names
-_NOT_RELATIVE = re.compile("市场|市民服务|区域|县域|省级|市级|县级|州级|区级|市政(?!协)")
+_NOT_RELATIVE = re.compile("市场|市民服务|区域|县域|省级|市级|县级|州级|区级|市政(?!协|府)")
 
 
 def split_prefix(name: str, gaz: Divisions):
