@@ -196,6 +196,13 @@ def test_a_headline_glued_to_the_body_it_precedes_and_every_divisions_bodies(nlp
     assert {t for t, lab in found if lab == "Agency"} == {"湖北省民政厅", "全国人大常委会"}
 
 
+def test_a_theatre_or_troupe_is_an_organisation_not_a_place(nlp):
+    assert tagged_doc(nlp, "来自/v 湖北省/LOC 楚剧院/LOC 的/u 艺术家们/n 。/w") == {
+        ("湖北省", "Place"), ("湖北省楚剧院", "Organization")}
+    found, _ = ents(nlp, "县歌舞团到场演出。")
+    assert ("县歌舞团", "Organization") in found
+
+
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
     # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
     found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")

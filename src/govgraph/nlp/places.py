@@ -78,6 +78,7 @@ class PlaceRecognizer:
         n = naming()
         self.suffix_words = set(n["place_suffixes"])
         self.full_suffix = tuple(n["level_chars"]) + ("街道", "自治区", "地区", "新区")
+        self.institution = re.compile(f"(?:{alternation(n['organization_heads'])})$")
         self.follow = re.compile("(?:" + alternation(n["level_chars"] + n["agency_heads"] + n["place_suffixes"]) + ")")
         suffixes = alternation(n["place_suffixes"])
         # a LAC word or name ending in a place suffix, optionally numbered (三组)
@@ -289,6 +290,8 @@ class PlaceRecognizer:
             if _WATER.match(text, e) and self._river_name(name, text, e):
                 yield Cand(s, e + 1, "Place", "lac", 1, {})  # the river, not the county
             return
+        if self.institution.search(name):
+            return  # 黔剧院, X中学/LOC: an organisation (gg_agencies names it), not a place
         if (_PAIR.fullmatch(name) and not self.div.lookup(name)) or name in _PRAISE \
                 or name.endswith("们"):  # 中美, 欧中: two countries; 来宾们: guests, not the city
             return  # 中美, 中欧, 美英: two countries' relations, not a place
