@@ -203,6 +203,32 @@ def test_a_theatre_or_troupe_is_an_organisation_not_a_place(nlp):
     assert ("县歌舞团", "Organization") in found
 
 
+def test_words_after_a_short_form_that_start_with_a_water_character_name_no_river(nlp):
+    for text, place in (("遵义河道整治工程已完工。", "遵义"), ("毕节河湖长制落实情况良好。", "毕节"),
+                        ("荔波江河水质优良。", "荔波")):
+        found, _ = ents(nlp, text)
+        assert {t for t, lab in found if lab == "Place"} == {place}, text
+    found, _ = ents(nlp, "武汉江城大道全线通车。龙灯队伍欢聚新安江畔。")
+    assert {"武汉", "江城大道", "新安江畔"} <= {t for t, lab in found if lab == "Place"}
+
+
+def test_only_the_taggers_junk_words_in_a_document_number_are_dropped(nlp):
+    found, _ = ents(nlp, "认真落实国务院国发〔2021〕7号文件精神。溧阳市委发〔2021〕3号文件要求各乡镇落实。")
+    assert ("国务院", "Agency") in found and ("溧阳市委", "Agency") in found
+
+
+def test_named_groups_streets_and_compounds_stay_whole(nlp):
+    assert tagged_doc(nlp, "在/p 营盘组/n ，/w 村民们/n 采茶/v 。/w") == {("营盘组", "Place")}
+    assert tagged_doc(nlp, "走进/v 东门路/nz 。/w") == {("东门路", "Place")}
+    assert tagged_doc(nlp, "家住/v 碧水花园新城小区/LOC 的/u 居民/n 。/w") == {("碧水花园新城小区", "Place")}
+
+
+def test_dates_before_baodao_plural_levels_and_two_level_bodies(nlp):
+    found, _ = ents(nlp, "据海峡通讯社当日报道，演习举行。乡镇派出所民警巡逻。村镇银行加大信贷支持。"
+                         "国务院要求各省市政府加强监管。在省市政府的支持下，项目落地。")
+    assert {t for t, _ in found} == {"海峡通讯社", "国务院"}
+
+
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
     # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
     found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")

@@ -161,3 +161,14 @@ def test_concepts_and_quoted_problems_are_no_programmes(nlp):
     found = programs(nlp, "对违规吃喝开展专项整治，严查“吃公函”、“吃食堂”、“吃老板”等问题。一体推进“三不腐”。融入“五位一体”总体布局。热词就是“新质生产力”。"
                           "开展“清风行动”专项整治。")
     assert set(found.values()) == {"清风行动"}
+
+
+def test_quoted_lists_of_headed_items_problems_and_named_manners(nlp):
+    found = programs(nlp, "县妇联开展“春苗计划、暖冬工程”，惠及妇女儿童。")
+    assert {"春苗计划", "暖冬工程"} <= set(found.values())  # each item has its own head
+    found = programs(nlp, "该区实施“微心愿、微服务、微治理”行动打造服务品牌。")
+    assert set(found.values()) == {"微心愿、微服务、微治理行动"}  # 品牌 of the sentence, not of the list
+    found = programs(nlp, "深入推进“厕所革命”问题整改。")
+    assert set(found.values()) == {"厕所革命"}  # 问题整改 does not close a list of problems
+    found = programs(nlp, "该镇创建“枫桥式”人民法庭。")
+    assert set(found.values()) == {"枫桥式"}  # a manner named for a body, not how something is done

@@ -376,3 +376,10 @@ def test_a_village_of_a_county_written_with_de(nlp):
     _, rels = run(nlp, "近日，在常州市溧阳市的传统村落南山村，消防员开展检查。北京的天安门广场人流如织。")
     assert ("南山村", "located_in", "溧阳市") in rels
     assert not any(r[0] == "天安门广场" for r in rels)  # a municipality names no container with 的 alone
+
+
+def test_a_visiting_team_is_not_based_at_the_scene_and_whole_sector_bodies(nlp):
+    _, rels = run(nlp, "在东湖社区，溧阳市第二医疗队开展义诊。")
+    assert not any(r[1] == "located_in" and r[2] == "东湖社区" for r in rels)
+    _, rels = run(nlp, "嘉兴市召开会议。全市纪检监察机关“清风”行动扎实推进。")
+    assert ("清风行动", "implemented_in", "嘉兴市") in rels

@@ -234,3 +234,13 @@ def test_the_city_government_by_its_relative_name(nlp):
     found = names(nlp, "溧阳市召开会议。市人大常委会、市政府、市政协领导参加。市政管理处负责道路养护。", "Agency")
     assert ("市政府", "溧阳市人民政府") in found
     assert not any(n.startswith("溧阳市政") for _, n in found)  # 市政管理处: municipal works, not 市 + 政管理处
+
+
+def test_campaigns_that_share_a_quoted_core_stay_apart_without_a_bare_event(nlp):
+    found = names(nlp, "市妇联开展“春蕾”助学活动，县妇联开展“春蕾”夏令营活动。“春蕾”惠及学生千余名。", "Program")
+    assert {"春蕾助学活动", "春蕾夏令营活动"} <= {n for _, n in found}
+
+
+def test_a_service_centre_abbreviation_only_for_the_whole_name(nlp):
+    found = names(nlp, "贵州省电子政务中心负责平台运维。", "Agency")
+    assert ("贵州省电子政务中心", "贵州省电子政务中心") in found

@@ -3,6 +3,7 @@
 (苏仙区 + 自然资源和规划局), with verbs the tagger swallows trimmed
 (联合县水利局 -> 县水利局), plus LAC's ORG words."""
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -38,15 +39,16 @@ _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 # bodies every division has: 全国 before one is all of them (全国公安机关, 全国法院), not a national body
 _EVERY_DIVISION = {"政府", "人民政府", "公安", "公安局", "公安机关", "法院", "人民法院", "检察院", "人民检察院", "纪委",
                    "监委", "医保局", "民政局", "人社局"}
+_LEVELS = "省市州县区乡镇"
 # how a body's full name starts (a line break before one ends the words before it)
 _NAME_STARTS = ("国家", "中央", "中共", "中国共产党", "中华人民共和国", "最高", "全国", "国务院")
-_NUMERALS = set("0123456789０１２３４５６７８９〇一二三四五六七八九十")
+_NUMERALS = set("0123456789０１２３４５６７８９〇一二三四五六七八九十今昨当同次翌是前")  # 今日报道
 # generic bodies: cadres, party groups, a bare level word before the head
 _GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)+(?:政务服务大厅|政务服务中心|"
                            r"党组|党支部|党委|党总支|办|居民委员会|人民调解委员会|基层综治中心|综治中心)$"
                            # two levels at once (镇村商会, 乡镇卫生院): the bodies of many places, none named
                            r"|^(?:镇村|村镇|乡镇|县乡|市县|县市|县区|区县|镇街)(?:两级)?(?:商会|协会|医院|卫生院|卫生室|学校|"
-                           r"中心学校|政府|人民政府|党委|企业|合作社|服务中心|服务站|便民服务中心)")
+                           r"中心学校|政府|人民政府|党委|企业|合作社|服务中心|服务站|便民服务中心|派出所|银行)")
 
 
 def _ends_with(rx, name):
@@ -109,6 +111,7 @@ class AgencyRecognizer:
 
     def find(self, doc):
         text = doc_text(doc)
+        self._breaks = sorted(doc._.gaps - doc._.space_gaps)  # raw line breaks, for _compose
         seen = set()
         systems = list(self._systems(text, seen))
         yield from systems
@@ -193,8 +196,8 @@ class AgencyRecognizer:
         start, he = self._trim(text, start, he)
         start = self._after_joined(text, start, he)
         # a headline's last words, a line break, then a name that starts the line (…政策⏎财政部)
-        breaks = [b for b in doc._.gaps - doc._.space_gaps if start < b < hs]
-        line = max(breaks, default=None)
+        k = bisect.bisect_left(self._breaks, hs) - 1
+        line = self._breaks[k] if k >= 0 and self._breaks[k] > start else None
         if line is not None and (text.startswith(_NAME_STARTS, line) or self.national.fullmatch(text, line, he)):
             start = line
         if text[hs:he] in UNIQUE:
@@ -205,6 +208,9 @@ class AgencyRecognizer:
                 return None  # 各社区居委会: every one of them, not one
             # 村委会, 街道党工委: the body of the village or street the text is at (resolved later)
             return Cand(start, he, "Agency", "local", 2, {"local": True})
+        if name[:1] in _LEVELS and (name[1:2] in _LEVELS and name[2:] in _PLACE_BOUND or
+                                    text[start - 1:start] in _LEVELS + "各地" and name[1:] in _PLACE_BOUND):
+            return None  # 省市政府, 各省|市政府: the governments of many places, none named
         if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) and not name.startswith("全国") \
                 or name.startswith("全国") and name[2:] in _EVERY_DIVISION \
                 or _GENERIC_NAME.search(name) or name.endswith(_NOT_A_BODY):  # 州委常委 is a post, 部署 a verb

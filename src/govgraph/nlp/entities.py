@@ -9,16 +9,18 @@ from spacy.language import Language
 
 from .candidates import doc_text, register_extensions, token_starts
 
-# a document number (湘医保发〔2022〕61号, 国办函[2023]5号): the issuer's abbreviation,
-# a kind of document, the year in brackets; its characters name no entity (湘医|保发 is no place)
-_DOC_NUMBER = re.compile(r"(?:发|函|字|办|令|规|电|通|复)\s*[〔［\[【(（]\s*(?:19|20)\d\d\s*[〕］\]】)）]\s*第?\s*\d+\s*号")
-_ABBREVIATION = 4  # characters of the issuer's abbreviation before the kind (湘医保|发)
+# a document number (湘医保发〔2022〕61号, 国办函[2023]5号): the issuer's abbreviation, a kind of
+# document, the year in brackets. The tagger cuts the abbreviation into junk words (湘医|保发): a
+# place word of its own that ends inside it names nothing (a division, 国务院|国发, or 市委|发 does)
+_DOC_NUMBER = re.compile(r"[〔［\[【]\s*(?:19|20)\d\d\s*[〕］\]】]\s*第?\s*\d+\s*号")
+_ABBREVIATION = 5  # characters of the issuer's abbreviation and kind before the year (湘医保发)
 
 
 def in_document_numbers(text: str, cands) -> list:
-    """The candidates that lie inside a document number's issuer abbreviation."""
-    spans = [(max(0, m.start() - _ABBREVIATION), m.end()) for m in _DOC_NUMBER.finditer(text)]
-    return [c for c in cands if any(a <= c.start and c.end <= b for a, b in spans)] if spans else []
+    """The tagger's place words that end inside a document number's issuer abbreviation."""
+    spans = [(m.start() - _ABBREVIATION, m.start()) for m in _DOC_NUMBER.finditer(text)]
+    return [c for c in cands if c.label == "Place" and c.source == "lac" and not c.attrs.get("divisions")
+            and any(a <= c.start and c.end < b for a, b in spans)] if spans else []
 
 # which types may sit inside which (恩施市 in 恩施市妇联; an agency inside a policy title)
 _NESTABLE = {

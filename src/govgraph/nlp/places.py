@@ -33,8 +33,8 @@ _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "
 # two countries by their one-character names (中美关系, 中欧班列, 美英空袭)
 _PAIR = re.compile("[中美英俄日法德欧蒙朝韩印澳越]([中美英法德日俄欧非朝韩印澳加越老柬泰菲蒙哈乌土伊埃以沙墨意葡荷纳多安巴])")
 # common words that end in a place suffix (集成电路, 思路, 工作组, 动车组): no name
-_COMMON_ENDINGS = re.compile("(?:电|线|思|出|门|套|网|销|水|陆|活|退|弯|后|老|新|进|来)路$|"
-                             "(?<![一二三四五六七八九十0-9])组$")
+_COMMON_ENDINGS = re.compile("(?:电|线|思|出|套|网|销|活|退|弯|歧|陆)路$|(?:工作|领导|动车|机|专家|巡视|巡察|督察|督导|"
+                             "调研|记者|节目|剧|电池|课题|评审|考察|检查|指导|联络|项目|突击|小)组$")
 # words for a kind of place the tagger glues before a village's name (村落楼下村)
 _KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
 # words that start with a village's or community's suffix (溧阳|村干部, 嘉善|社区养老)
@@ -45,17 +45,19 @@ _AFTER_NAME = {"v", "vd", "u", "p", "c", "d", "ad", "w", "f", "xc"}
 # characters that make a word with 乡 (乡贤, 乡亲, 乡愁): a township's name does not end before them
 _HOME_WORDS = set("贤亲愁情音邻土")
 # places that a site inside them follows in one word (X小区Y广场, X社区Y公园)
-_INNER = re.compile("小区|社区|花园|新村")
+_INNER = re.compile("小区|社区")  # not 花园, 新村: parts of a compound's own name (X花园新城小区)
 # bodies the tagger takes into a place's word (X社区党委)
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
 _LOWER = ("村", "社区", "镇", "乡", "街道", "居委会")
+# words that start with 江, 河 or 湖 but name no river (遵义|河道, 毕节|河湖长制, 荔波|江河, 武汉|江城大道)
+_WATER_WORDS = "苏|西|北|南|口|城(?!市)|道|湖|长|河|泊"  # not 畔, 边, 段: 新安|江畔 is the river's bank
 # what follows a river's or a site's name that is also a division's short form
-# (阳江|江城区: the district, not a river)
-_FEATURE = re.compile(r"流域|江(?!苏|西|北|南|城区|城哈尼|口)|河(?!北|南|口)|湖(?!北|南)|山(?![区村镇乡])|水库|古城|大礼堂")
+# (阳江|江城区: the district; X江城市 is X江 and 城市, there being no city 江城市)
+_FEATURE = re.compile(rf"流域|[江河湖](?!{_WATER_WORDS})|山(?![区村镇乡])|水库|古城|大礼堂")
 # a river or lake named like a division, when the tagger split it off the short form (清水|江城市;
-# 沅江|江畔: the name is the river already)
-_WATER = re.compile(r"[江河湖](?!流域|[东西南北])")  # not 河西走廊, a region
+# 沅江|江畔: the name is the river already; 河西走廊 a region)
+_WATER = re.compile(rf"[江河湖](?!流域|东|{_WATER_WORDS})")
 
 
 class PlaceRecognizer:

@@ -31,12 +31,15 @@ _COMPLEMENT = re.compile(r"好|(?:第[一二三四五六七八九十\d]+批)?")
 # items of a quoted list that are qualities or actions, not brands (“创新型、节约型”, “看春晚、迎龙年”)
 _QUALITY = re.compile(r"[型式性化]$")
 # what after a quoted list makes its items brands of their own: a count of them (“金A、银B、红C”三色
-#品牌), 等 (“A、B”等模式) or brands; else the list is one name (“A、B”专项行动, “A、B”工程) or aims
-_ITEM_COUNT = re.compile(rf"[两三四五六七八九十]+[色彩大项个张朵]|等|[{CJK}]{{0,6}}品牌")
+# 品牌), 等 (“A、B”等模式) or brands; else, unless each item has a head of its own (“A计划、B工程”),
+# the list is one name (“A、B”专项行动, “A、B”工程) or a list of aims
+_ITEM_COUNT = re.compile(rf"[一两二三四五六七八九十\d]+[色彩大项个张朵]|等|(?:(?!行动|活动|工程|计划)[{CJK}]){{0,4}}品牌")
 # quoted items of a list of problems (严查“吃A”、“吃B”等问题): misconduct, not programmes
-_PROBLEMS = re.compile(r"(?:[、，]?“[^“”]{1,12}”)*[、，]?等?(?:问题|现象|行为|乱象|顽疾|陋习|歪风)")
+_PROBLEMS = re.compile(r"(?:[、，]?“[^“”]{1,12}”)*[、，]?等?(?:问题|现象|行为|乱象|顽疾|陋习|歪风)(?=[，。；、！？）]|$)")
 # a manner (“一站式”, “沉浸体验式”), not a name
 _MANNER = re.compile(r"(?<![模方形制])式[”」\"]?$")
+# what a manner qualifies: an activity (“菜单式”服务, “蹲点式”走访) or nothing
+_MANNER_OF = re.compile(r"服务|培训|走访|备案|管理|帮扶|教学|调研|办理|审批|监管|巡查|宣讲|专业化|全程|的|[，。；、！？）]|$")
 # an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
 _FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
 _VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号", "战略"}
@@ -92,6 +95,7 @@ class ProgramRecognizer:
         self.model_head = re.compile(f"的?[{CJK}]{{0,8}}?(?:{alternation(n['program_model_heads'])})")
         self.platform = re.compile(f"(?:{alternation(n['program_platform_verbs'])})"
                                    f"((?:全国|国家)?[{CJK}0-9]{{4,24}}?(?:{alternation(n['program_platform_heads'])}))")
+        self.item_head = re.compile(f"(?:{alternation(n['program_heads'])})$")  # “A计划、B工程”
         self.head_soon = re.compile(f"[^，。；“]{{0,8}}?(?:{alternation(n['program_heads'])})")
         self.triggers = tuple(n["program_triggers"])
         self.means = tuple(n["program_means_verbs"])
@@ -244,8 +248,10 @@ class ProgramRecognizer:
     def _quoted(self, text, s0, e0):
         for c in self._quoted_whole(text, s0, e0):
             for p in self._split_series(text, c):
-                if not (p.label == "Program" and _MANNER.search(p.attrs.get("name") or text[p.start:p.end])):
-                    yield p  # “蹲点式”走访: how it is done; “保姆式”服务模式 is a model, named with its head
+                close = text.find("”", p.start) + 1
+                if not (p.label == "Program" and _MANNER.search(p.attrs.get("name") or text[p.start:p.end])
+                        and (not close or _MANNER_OF.match(text, close))):
+                    yield p  # “蹲点式”走访: how it is done; “保姆式”服务模式, “枫桥式”法庭 are named
 
     def _split_series(self, text, c):
         """“金扁担、银算盘、铁脚板”: a quoted list of short brand names is one programme each."""
@@ -257,7 +263,8 @@ class ProgramRecognizer:
         if c.source == "quote+verb" and not self.head_soon.match(text, c.end, c.end + 12):
             return  # 构建“城乡统筹、部门协作”的格局: a list of aims, not of brands
         at = c.start + 1
-        if not self._brand_items(parts, at) or not _ITEM_COUNT.match(text, c.start + len(content) + 2):
+        named = _ITEM_COUNT.match(text, c.start + len(content) + 2) or all(self.item_head.search(p) for p in parts)
+        if not self._brand_items(parts, at) or not named:
             # “创新型、节约型”机关创建活动: one programme, named with its head, if it has one
             if c.source != "quote+verb" and text[c.end - 1] not in "”」\"":
                 name = c.attrs["name"] if c.source == "quote+head" else strip_marks(text[c.start:c.end])  # not 战略

@@ -419,7 +419,7 @@ def _ends_level(p, word):
 
 
 # the bodies of one sector in a whole division (全州法院, 全市医保系统, 全县各级党组织)
-_WHOLE_SECTOR = re.compile(r"(?:各级)?(?:法院|检察院|检察机关|公安机关|医保系统|医保部门|政法系统|政法机关|党组织)(?:系统)?的?")
+_WHOLE_SECTOR = re.compile(r"(?:各级)?(?:法院|检察院|党组织|[\u4e00-\u9fff]{2,4}(?:系统|机关|部门))的?")
 
 
 def _implemented(text, ms, s):
@@ -472,8 +472,9 @@ def _scene_team(text, ms, s, programs):
     if opener is None:
         return
     team = next((m for m in ms if m.start > opener.end), None)
-    if team is None or team.label != "Organization" or team.start != opener.end + 1 or not team.name.endswith("队"):
-        return
+    if team is None or team.label != "Organization" or team.start != opener.end + 1 or not team.name.endswith("队") \
+            or not text.startswith("“", team.start):
+        return  # a brand's team (“暖邻帮”志愿服务队), not one named by its home (X省第二医疗队)
     yield team, opener, "located_in", None
     core = _QUOTED.match(text, team.start, team.end)
     if core and core.group(1) in programs:

@@ -241,9 +241,12 @@ def _merge_short_forms(mentions):
             # not “A——B”工程: B under the umbrella A, which is a programme of its own
             targets = {k for k, n in names.items() if k != m.key and n.startswith(m.name) and len(n) > len(m.name)
                        and n[len(m.name)] not in _DASHES}
-            if len(targets) > 1 and all(names[k].endswith(_EVENTS) for k in targets):
-                # “X”活动 and “X”爱心公益活动: one campaign, its events written two ways
-                k = min(targets, key=lambda k: (len(names[k]), names[k]))
+            bare = [k for k in targets if names[k][len(m.name):] in _EVENTS]
+            if len(targets) > 1 and len(bare) == 1 and all(names[k].endswith(names[bare[0]][len(m.name):])
+                                                           for k in targets):
+                # “X”活动 and “X”爱心公益活动: one campaign, its events written two ways (not
+                # “X”助学活动 and “X”夏令营活动 alone, nor an 行动 with an 活动)
+                k = bare[0]
                 for other in mentions:
                     if other.label == "Program" and other.key in targets:
                         other.key, other.name = k, names[k]

@@ -36,8 +36,14 @@ def expand_body(rest: str) -> str:
     return _expand_units(_expand_end(rest))
 
 
+# abbreviations of a whole body's name, not of the end of a longer one (X电子政务中心 is another body)
+_WHOLE_ONLY = {"政务中心"}
+
+
 def _expand_end(rest: str) -> str:
     for short, full in _abbreviations():
+        if short in _WHOLE_ONLY and rest.endswith(short) and rest[:-len(short)][-1:] not in ("", *"省市州县区"):
+            continue  # X电子政务中心; not 高新区政务中心
         if rest.endswith(short) and not rest.endswith(full):
             return rest[: -len(short)] + full
     return rest
