@@ -172,3 +172,10 @@ def test_quoted_lists_of_headed_items_problems_and_named_manners(nlp):
     assert set(found.values()) == {"厕所革命"}  # 问题整改 does not close a list of problems
     found = programs(nlp, "该镇创建“枫桥式”人民法庭。")
     assert set(found.values()) == {"枫桥式"}  # a manner named for a body, not how something is done
+
+
+def test_service_sites_are_no_head_and_a_quoted_working_group_is_a_body(nlp):
+    found = programs(nlp, "市医保局推出“暖心服务圈”。同步推进镇、村两级“暖心服务圈”服务站点建设。")
+    assert set(found.values()) == {"暖心服务圈"}  # 服务站|点: the programme's sites, not a 服务站 of it
+    found = spans(nlp, "溧阳：设立“帮扶研判小组”打造精准救助。")
+    assert [label for (t, label) in found if "研判小组" in t] == ["Agency"]

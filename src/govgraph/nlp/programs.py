@@ -36,6 +36,7 @@ _QUALITY = re.compile(r"[型式性化]$")
 _ITEM_COUNT = re.compile(rf"[一两二三四五六七八九十\d]+[色彩大项个张朵]|等|(?:(?!行动|活动|工程|计划)[{CJK}]){{0,4}}品牌")
 # quoted items of a list of problems (严查“吃A”、“吃B”等问题): misconduct, not programmes
 _PROBLEMS = re.compile(r"(?:[、，]?“[^“”]{1,12}”)*[、，]?等?(?:问题|现象|行为|乱象|顽疾|陋习|歪风)(?=[，。；、！？）]|$)")
+_GROUPS = ("小组", "工作组", "专班", "工作专班", "领导小组")
 # a manner (“一站式”, “沉浸体验式”), not a name
 _MANNER = re.compile(r"(?<![模方形制])式[”」\"]?$")
 # what a manner qualifies: an activity (“菜单式”服务, “蹲点式”走访) or nothing
@@ -89,7 +90,7 @@ def strip_marks(s: str) -> str:
 class ProgramRecognizer:
     def __init__(self, nlp=None, name="gg_programs"):
         n = naming()
-        self.head = re.compile(f"(?:{alternation(n['program_heads'] + n['program_heads_after_quote'])})")
+        self.head = re.compile(f"(?:{alternation(n['program_heads'] + n['program_heads_after_quote'])})(?!点)")  # 服务站|点: sites
         self.head_end = re.compile(f"(?:{alternation(n['program_heads'] + n['program_heads_in_name'])})$")
         self.desc_head = re.compile(f"([{CJK}]{{1,10}}?)(?:{alternation(n['program_descriptor_heads'])})")
         self.model_head = re.compile(f"的?[{CJK}]{{0,8}}?(?:{alternation(n['program_model_heads'])})")
@@ -354,7 +355,9 @@ class ProgramRecognizer:
                     # “码”上办: quoted first character(s) of a longer name
                     yield Cand(start, end2, "Program", "quote+tail", 2, {"name": core + text[end:end2]})
                 elif len(core) >= 3:
-                    yield Cand(start, end, "Program", "quote+verb", 2, {"name": core})
+                    # 设立“研判小组”: a working group is a body of its founder, not a programme
+                    label = "Agency" if core.endswith(_GROUPS) else "Program"
+                    yield Cand(start, end, label, "quote+verb", 2, {"name": core})
             elif self._service_brand(text, s0, start, core):
                 yield Cand(start, end, "Program", "quote+service", 2, {"name": core})
 
