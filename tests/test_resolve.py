@@ -244,3 +244,8 @@ def test_campaigns_that_share_a_quoted_core_stay_apart_without_a_bare_event(nlp)
 def test_a_service_centre_abbreviation_only_for_the_whole_name(nlp):
     found = names(nlp, "贵州省电子政务中心负责平台运维。", "Agency")
     assert ("贵州省电子政务中心", "贵州省电子政务中心") in found
+
+
+def test_a_citys_hotline_is_named_with_the_city_and_its_bare_mentions_join_it(nlp):
+    found = names(nlp, "“您好，常州12345热线，请问有什么可以帮您？”拨通12345热线，开场白传来。", "Program")
+    assert {n for _, n in found} == {"常州12345热线"}

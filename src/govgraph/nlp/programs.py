@@ -136,6 +136,7 @@ class ProgramRecognizer:
         self._tags = tags_by_start(doc)
         self._starts = list(self._tags)  # token starts, in order
         places = {c.start for c in doc._.gg_candidates or [] if c.label == "Place"}
+        place_ends = {c.end: c.start for c in doc._.gg_candidates or [] if c.label == "Place"}
         found = []
         for sent in doc.sents:
             s0, e0 = sent.start_char, sent.end_char
@@ -145,7 +146,9 @@ class ProgramRecognizer:
                       for m in _CONGRESS_REPORT.finditer(text, s0, e0)]
             found += self._quoted(text, s0, e0)
             for m in self.hotline.finditer(text, s0, e0):
-                found.append(Cand(m.start(), m.end(), "Program", "hotline", 2, {"name": m.group()}))
+                # 淮安12345热线: a city's hotline is named with the city written before it
+                start = place_ends.get(m.start(), m.start())
+                found.append(Cand(start, m.end(), "Program", "hotline", 2, {"name": text[start:m.end()]}))
         taken = [(c.start, c.end) for c in found]
         for sent in doc.sents:
             found += self._unquoted(text, sent.start_char, sent.end_char, taken)

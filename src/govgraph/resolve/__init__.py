@@ -203,6 +203,7 @@ _ZONE_SHORT = {"经开区": ("经济技术开发区", "经济开发区"), "高�
 
 
 _EVENTS = ("活动", "行动")
+_HOTLINE = re.compile(r"\d{3,6}(?:服务)?热线")
 
 
 def _fuller_function(short: str, name: str) -> bool:
@@ -241,6 +242,9 @@ def _merge_short_forms(mentions):
             # not “A——B”工程: B under the umbrella A, which is a programme of its own
             targets = {k for k, n in names.items() if k != m.key and n.startswith(m.name) and len(n) > len(m.name)
                        and n[len(m.name)] not in _DASHES}
+            if not targets and _HOTLINE.fullmatch(m.name):
+                # 12345热线 after 常州12345热线: the one city's hotline the document names
+                targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
             bare = [k for k in targets if names[k][len(m.name):] in _EVENTS]
             if len(targets) > 1 and len(bare) == 1 and all(names[k].endswith(names[bare[0]][len(m.name):])
                                                            for k in targets):
