@@ -249,3 +249,15 @@ def test_a_service_centre_abbreviation_only_for_the_whole_name(nlp):
 def test_a_citys_hotline_is_named_with_the_city_and_its_bare_mentions_join_it(nlp):
     found = names(nlp, "“您好，常州12345热线，请问有什么可以帮您？”拨通12345热线，开场白传来。", "Program")
     assert {n for _, n in found} == {"常州12345热线"}
+
+
+def test_a_compounds_joint_committee_and_the_compound_with_and_without_xiaoqu(nlp):
+    d = make_document("t.txt", "茶山街道成立紫云花园（联合）党委。紫云花园（联合）党委书记王建介绍。家住紫云花园小区的居民很满意。")
+    ((dd, doc),) = process(nlp, [d])
+    r = extract_document(dd, doc)
+    found = {(m["label"], m["name"]) for m in r["mentions"]}
+    assert ("Agency", "紫云花园（联合）党委") in found  # as written, not a county's 花园（联合）党委
+    assert {n for lab, n in found if lab == "Place" and "紫云" in n} == {"紫云花园小区"}
+    names_ = {m["key"]: m["name"] for m in r["mentions"]}
+    rels = {(names_[x["source"]], x["type"], names_[x["target"]]) for x in r["relations"]}
+    assert ("王建", "holds_position", "紫云花园（联合）党委") in rels

@@ -40,6 +40,7 @@ _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 _EVERY_DIVISION = {"政府", "人民政府", "公安", "公安局", "公安机关", "法院", "人民法院", "检察院", "人民检察院", "纪委",
                    "监委", "医保局", "民政局", "人社局"}
 _LEVELS = "省市州县区乡镇"
+_JOINT_BODY = re.compile(r"[（(]联合[）)](?:党委|党总支|党支部|工会|团支部)")
 # how a body's full name starts (a line break before one ends the words before it)
 _NAME_STARTS = ("国家", "中央", "中共", "中国共产党", "中华人民共和国", "最高", "全国", "国务院")
 _NUMERALS = set("0123456789０１２３４５６７８９〇一二三四五六七八九十今昨当同次翌是前")  # 今日报道
@@ -126,6 +127,12 @@ class AgencyRecognizer:
                             and not any(c.start <= cand.start and cand.end < c.end for c in systems):
                         seen.add((cand.start, cand.end))
                         yield cand
+        # X小区（联合）党委: the joint committee of a compound or of several communities
+        place_ends = {c.end: c.start for c in doc._.gg_candidates or [] if c.label == "Place"}
+        for m in _JOINT_BODY.finditer(text):
+            if m.start() in place_ends:
+                seen.add((place_ends[m.start()], m.end()))
+                yield Cand(place_ends[m.start()], m.end(), "Agency", "joint", 3, {})
         # a paper's news app in a byline (X日报|Y新闻|记者): an outlet of its own
         for m in _NEWS_APP.finditer(text):
             if (m.start(1), m.end(1)) not in seen and not m.group(1).startswith(_NEWS_DESKS):

@@ -44,6 +44,9 @@ def resolve_document(mentions: list[Mention]) -> None:
             _user(m, gaz)
         elif m.label == "Place":
             _place(m, counts, gaz, mentions)
+        elif m.label == "Agency" and m.attrs.get("source") == "joint":
+            m.name = strip_marks(m.text)  # X小区（联合）党委: named by its compound, as written
+            m.key = f"agency/{m.name}"
         elif m.label == "Agency":
             # enumerations name the agency a short span stands for (发改 -> 市发展和改革委员会)
             name, _ = canonical_agency(strip_marks(m.attrs.get("name") or m.text), ctx, counts, gaz)
@@ -233,6 +236,13 @@ def _merge_short_forms(mentions):
                 m.name = names[m.key]
             else:
                 m.key = None  # no one zone: every city has its 经开区
+            continue
+        if m.label == "Place":
+            # 紫云花园 and 紫云花园小区: one residential compound, written with and without 小区
+            targets = {k for k, n in names.items() if n == m.name + "小区"}
+            if len(targets) == 1:
+                m.key = targets.pop()
+                m.name = names[m.key]
             continue
         if m.label == "Agency":
             targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
