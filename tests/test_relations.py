@@ -383,3 +383,9 @@ def test_a_visiting_team_is_not_based_at_the_scene_and_whole_sector_bodies(nlp):
     assert not any(r[1] == "located_in" and r[2] == "东湖社区" for r in rels)
     _, rels = run(nlp, "嘉兴市召开会议。全市纪检监察机关“清风”行动扎实推进。")
     assert ("清风行动", "implemented_in", "嘉兴市") in rels
+
+
+def test_a_bodys_charter_is_its_own(nlp):
+    _, rels = run(nlp, "大会审议通过了工作报告，修订了《恩施州科学技术协会章程》。会议学习了《恩施州科学技术协会发展规划》。")
+    assert ("恩施州科学技术协会", "issues", "恩施州科学技术协会章程") in rels
+    assert ("恩施州科学技术协会", "issues", "恩施州科学技术协会发展规划") not in rels  # only a charter

@@ -69,6 +69,11 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
                 out.append(_rel(m, where, "implemented_in", sents))
         if m.label == "Policy":
             out += [_rel(p, where, "implemented_in", sents) for p, where in _title_places(m, inner, places)]
+            # 《X协会章程》: a body's charter is its own, adopted by it
+            owner = next((n for n in inner if n.label in ("Agency", "Organization") and n.start == m.start + 1
+                          and text[n.end:m.end].rstrip("》") == "章程"), None)
+            if owner is not None and owner.label == "Agency":
+                out.append(_rel(owner, m, "issues", sents))
         # a place written right after another place (恩施市 舞阳坝街道)
         if m.label == "Place":
             for n in by_start.get(m.end, []):
