@@ -389,3 +389,11 @@ def test_a_bodys_charter_is_its_own(nlp):
     _, rels = run(nlp, "大会审议通过了工作报告，修订了《恩施州科学技术协会章程》。会议学习了《恩施州科学技术协会发展规划》。")
     assert ("恩施州科学技术协会", "issues", "恩施州科学技术协会章程") in rels
     assert ("恩施州科学技术协会", "issues", "恩施州科学技术协会发展规划") not in rels  # only a charter
+
+
+def test_a_post_of_a_body_named_by_reference(nlp):
+    _, rels = run(nlp, "恩施州中级人民法院召开会议。该院审判委员会专职委员李明出席。该院副院长王强主持。")
+    assert ("李明", "holds_position", "恩施州中级人民法院") in rels
+    assert ("王强", "holds_position", "恩施州中级人民法院") in rels
+    _, rels = run(nlp, "恩施州民政局召开会议。该院副院长王强主持。")
+    assert not any(r[1] == "holds_position" for r in rels)  # 该院 names no 局

@@ -55,6 +55,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
             inner.setdefault(m.start, []).append(m)
     elected = None  # the body of the last 当选 sentence: "B、C当选为副主席" continues it
     refs = _place_references(text, mentions, sents)
+    bodies = _body_references(text, mentions, sents)
     programs = {m.name: m for m in mentions if m.label == "Program"}
     for si in sorted(by_sent.keys() | refs.keys()):
         ms = sorted(by_sent.get(si, []), key=lambda m: (m.start, -m.end))
@@ -62,7 +63,9 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         # 我省/全市/该村 stand for a place the document names: where a programme runs
         at = sorted(ms + refs.get(si, []), key=lambda m: (m.start, -m.end))
         for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, at, s),
-                                      *_selected(text, ms), *_positions(text, ms, inner),
+                                      *_selected(text, ms),
+                                      *_positions(text, sorted(ms + bodies.get(si, []), key=lambda m: (m.start, -m.end)),
+                                                  inner),
                                       *_scene_team(text, ms, s, programs)):
             out.append(_rel(head, tail, typ, s, role))
         found, elected = _elections(text, ms, s, elected)
@@ -373,6 +376,32 @@ def _place_references(text, mentions, sents) -> dict[int, list]:
             place = next((p for p in reversed(same) if p.start < r.start() and _ends_level(p, r.group(2))), None)
         if place is not None:
             out.setdefault(si, []).append(_Reference(r.start(), r.end(), place.key, si))
+    return out
+
+
+# 该院, 本局: the body of that kind last named before, in its article (该院副院长X: a post of it)
+_BODY_REFERENCE = re.compile(r"(?:该|本)(院|局|委|厅|所|馆)(?=[\u4e00-\u9fff])")
+_BODY_ENDS = {"院": ("法院", "检察院", "医院", "学院", "研究院", "剧院"), "局": ("局",), "委": ("委员会", "委"),
+              "厅": ("厅",), "所": ("所",), "馆": ("馆",)}
+
+
+def _body_references(text, mentions, sents) -> dict[int, list]:
+    """References to bodies (该院, 本局), by sentence, each standing for the last agency or
+    organisation of that kind its article names before it: a side of holds_position only."""
+    bodies = sorted((m for m in mentions if m.label in _ACTORS and m.key and m.outer), key=lambda m: m.start)
+    if not bodies:
+        return {}
+    starts = [s.start for s in sents]
+    out = {}
+    for r in _BODY_REFERENCE.finditer(text):
+        before = [b for b in bodies if b.end <= r.start()]
+        if not before:
+            continue
+        body = next((b for b in reversed(before) if b.article == before[-1].article
+                     and b.name.endswith(_BODY_ENDS[r.group(1)])), None)
+        if body is not None:
+            si = bisect.bisect_right(starts, r.start()) - 1
+            out.setdefault(si, []).append(_Reference(r.start(), r.end(), body.key, si, label=body.label))
     return out
 
 
