@@ -229,6 +229,14 @@ def test_dates_before_baodao_plural_levels_and_two_level_bodies(nlp):
     assert {t for t, _ in found} == {"海峡通讯社", "国务院"}
 
 
+def test_leading_groups_task_forces_and_units_named_by_their_body(nlp):
+    found, _ = ents(nlp, "溧阳市召开会议。市民政局社会救助研判小组每月开展研判。村里成立学习小组。"
+                         "中央主题教育领导小组办公室印发通知。溧阳市产业发展专班办公室负责。")
+    agencies = {t for t, lab in found if lab == "Agency"}
+    assert {"市民政局社会救助研判小组", "中央主题教育领导小组办公室", "溧阳市产业发展专班办公室"} <= agencies
+    assert "学习小组" not in agencies
+
+
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
     # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
     found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")

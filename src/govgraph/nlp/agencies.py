@@ -40,6 +40,7 @@ _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 _EVERY_DIVISION = {"政府", "人民政府", "公安", "公安局", "公安机关", "法院", "人民法院", "检察院", "人民检察院", "纪委",
                    "监委", "医保局", "民政局", "人社局"}
 _LEVELS = "省市州县区乡镇"
+_UNIT_HEADS = ("小组", "专班")  # groups and task forces: bodies only as units of a named body
 _JOINT_BODY = re.compile(r"[（(]联合[）)](?:党委|党总支|党支部|工会|团支部)")
 # how a body's full name starts (a line break before one ends the words before it)
 _NAME_STARTS = ("国家", "中央", "中共", "中国共产党", "中华人民共和国", "最高", "全国", "国务院")
@@ -196,7 +197,8 @@ class AgencyRecognizer:
             if whole and prev.tag_ not in ("LOC", "ORG", "nz"):
                 break
             # stop at a complete name before us (…局 …局) unless it is a place
-            if prev.tag_ != "LOC" and self.agency_head.search(prev.text) and prev.tag_ != "ORG":
+            if prev.tag_ != "LOC" and self.agency_head.search(prev.text) and prev.tag_ != "ORG" \
+                    and not prev.text.endswith(_UNIT_HEADS):  # X领导小组|办公室: the group's office
                 break
             start = prev.idx
             i -= 1
@@ -241,6 +243,9 @@ class AgencyRecognizer:
         specific institution, or a national body the tagger knows (商务部)."""
         if name in self.specific_heads:
             return True
+        if name.endswith(_UNIT_HEADS) and not name.endswith("领导小组") and not (
+                self.agency_head.search(name[:-2]) and not name[:-2].endswith(("委员", "界"))):
+            return False  # 学习小组, 侦察小组: some group; 市民政局…研判小组 is a unit of a body it names
         if not body or _GENERIC_BODY.search(body) or _INDEFINITE.search(body):
             return False
         prefixed = name.startswith(self.level + self.party + ("最高", "国家", "中央", "全国")) or self._place_prefix(name)
