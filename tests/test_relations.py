@@ -397,3 +397,10 @@ def test_a_post_of_a_body_named_by_reference(nlp):
     assert ("王强", "holds_position", "恩施州中级人民法院") in rels
     _, rels = run(nlp, "恩施州民政局召开会议。该院副院长王强主持。")
     assert not any(r[1] == "holds_position" for r in rels)  # 该院 names no 局
+
+
+def test_a_place_opening_a_line_after_a_subheading_carries_out_its_programme(nlp):
+    _, rels = run(nlp, "优化资源要素 增强保障力\n溧阳市依托闲置仓储场地，推行“易地搬迁+帮扶车间”模式。")
+    assert ("易地搬迁+帮扶车间模式", "implemented_in", "溧阳市") in rels
+    _, rels = run(nlp, "溧阳市不断优化三级联动体系，厘清职能部门职责，实行“一窗通办”改革。")
+    assert ("一窗通办改革", "implemented_in", "溧阳市") in rels

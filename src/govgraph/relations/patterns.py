@@ -24,7 +24,7 @@ from ..gazetteers.divisions import load_divisions
 from ..nlp.candidates import doc_text, naming
 from ..resolve.context import place_division
 
-RUN_VERBS = ("开展", "推出", "实施", "打造", "推行", "组建", "牵头", "创新", "启动", "建立", "构建", "探索", "创建",
+RUN_VERBS = ("开展", "推出", "实施", "实行", "打造", "推行", "组建", "牵头", "创新", "启动", "建立", "构建", "探索", "创建",
              "开通", "上线", "设立", "举办", "深化", "推进", "开设", "推广", "建设", "组织", "发起", "搭建", "成立",
              "完善", "落实", "部署", "开发", "引入", "主办", "承办", "运营", "建成", "试点")
 ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁布", "出具", "修订", "通过", "审议", "起草", "下发",
@@ -55,6 +55,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
             inner.setdefault(m.start, []).append(m)
     elected = None  # the body of the last 当选 sentence: "B、C当选为副主席" continues it
     refs = _place_references(text, mentions, sents)
+    breaks = doc._.gaps - doc._.space_gaps  # raw line breaks: a subheading ends at one
     bodies = _body_references(text, mentions, sents)
     programs = {m.name: m for m in mentions if m.label == "Program"}
     for si in sorted(by_sent.keys() | refs.keys()):
@@ -62,7 +63,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         s = sents[si]
         # 我省/全市/该村 stand for a place the document names: where a programme runs
         at = sorted(ms + refs.get(si, []), key=lambda m: (m.start, -m.end))
-        for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, at, s),
+        for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, at, s, breaks),
                                       *_selected(text, ms),
                                       *_positions(text, sorted(ms + bodies.get(si, []), key=lambda m: (m.start, -m.end)),
                                                   inner),
@@ -451,7 +452,7 @@ def _ends_level(p, word):
 _WHOLE_SECTOR = re.compile(r"(?:各级)?(?:法院|检察院|党组织|[\u4e00-\u9fff]{2,4}(?:系统|机关|部门))的?")
 
 
-def _implemented(text, ms, s):
+def _implemented(text, ms, s, breaks=frozenset()):
     seen = set()
     for i, p in enumerate(ms):
         if p.label != "Program":
@@ -476,7 +477,7 @@ def _implemented(text, ms, s):
             seen.add((p.key, opener.key))
             yield p, opener, "implemented_in", None
         # A县 (…，) 推行 P: the place is the subject, no actor in between
-        subj = _place_subject(text, ms[:i], p, s)
+        subj = _place_subject(text, ms[:i], p, s, breaks)
         if subj is not None and (p.key, subj.key) not in seen:
             seen.add((p.key, subj.key))
             yield p, subj, "implemented_in", None
@@ -574,11 +575,12 @@ _PLACE_USES = re.compile(r"^(?:各地|各级|全域)?(?:通过|以|采取|采用
 _USES_END = re.compile(r"(?:采取|采用|运用|推广)了?$")  # 全市N个议事室采取P: the place's units use it
 
 
-def _place_subject(text, before, p, s):
+def _place_subject(text, before, p, s, breaks=frozenset()):
     for m in reversed(before):
         if m.label in _ACTORS:
             return None  # an actor nearer the programme runs it
-        if m.label != "Place" or not (_subject_place(text, m, before) or _opens(text, m, before, s)):
+        # a place after a line break starts its clause (a subheading, then 凯里市推行P)
+        if m.label != "Place" or not (_subject_place(text, m, before) or m.start in breaks or _opens(text, m, before, s)):
             continue
         gap = text[m.end:p.start]
         if len(gap) > _MAX_GAP or re.search(r"[。；！？]", gap):
