@@ -237,6 +237,14 @@ def test_leading_groups_task_forces_and_units_named_by_their_body(nlp):
     assert "学习小组" not in agencies
 
 
+def test_an_item_of_a_list_of_sites_cut_in_two_by_the_tagger_is_one_place(nlp):
+    assert tagged_doc(nlp, "近郊/n 的/u 金竹/LOC 田园/n 、/w 翠湖/LOC 花海园/LOC 、/w 溧阳市/LOC 天目湖/LOC 等/u 地/n 游客/n 多/a 。/w") \
+        == {("金竹田园", "Place"), ("翠湖花海园", "Place"), ("溧阳市", "Place"), ("天目湖", "Place")}
+    # a country and its city, and an activity at a place, are no one site
+    found = tagged_doc(nlp, "在/p 美国/LOC 纽约/LOC 、/w 英国/LOC 伦敦/LOC 等/u 地/n 举办/v 。/w")
+    assert ("英国伦敦", "Place") not in found and ("伦敦", "Place") in found
+
+
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
     # 新安|江城市: the river 新安江, not 新安县 and a city 江城市
     found = tagged_doc(nlp, "游客/n 在/p 新安/LOC 江城市/LOC 漂流/vn 。/w")

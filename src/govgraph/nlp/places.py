@@ -46,6 +46,11 @@ _AFTER_NAME = {"v", "vd", "u", "p", "c", "d", "ad", "w", "f", "xc"}
 _HOME_WORDS = set("贤亲愁情音邻土")
 # places that a site inside them follows in one word (X小区Y广场, X社区Y公园)
 _INNER = re.compile("小区|社区")  # not 花园, 新村: parts of a compound's own name (X花园新城小区)
+# a list of places or sites (A、B、C等地): items of up to 8 characters, the last before 等地
+_PLACE_LIST = re.compile(rf"(?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?等(?:地|景区|景点|地方)")
+_LIST_END = re.compile("等(?:地|景区|景点|地方)$")
+# how the name of a site ends (云谷田园, 碧波花诗园; not 英国伦敦: a country and its city)
+_SITE_ENDS = tuple("园寨谷湾岛庄苑村镇街巷山湖泉溪坝寺") + ("景区", "公园", "古城", "广场")
 # bodies the tagger takes into a place's word (X社区党委)
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
@@ -133,7 +138,10 @@ class PlaceRecognizer:
                     i = end
                 else:
                     i += 1
-        # LAC LOC words and suffixed names not covered by the gazetteer
+        # list items the tagger cut in two, then LAC LOC words and suffixed names not covered
+        items = [(c.start, c.end) for c in self._list_items(text, taken)]
+        for a, b in items:
+            yield Cand(a, b, "Place", "list-item", 2, {})
         for tok in tagged(doc, ("LOC", "n", "nz", "ns")):
             if tok.tag_ == "LOC" or len(tok) >= 3:
                 s = tok.idx
@@ -160,7 +168,31 @@ class PlaceRecognizer:
                     e -= len(body)
                     if not text.endswith(_LOWER, s, e):
                         continue  # X主权委员会: a body, no place
-                yield from self._uncovered(s, e, taken, text)
+                if not any(a <= s and e <= b for a, b in items):
+                    yield from self._uncovered(s, e, taken, text)
+
+    def _list_items(self, text, taken):
+        """A、B、C等地: an item of a list of places that the tagger cut into a name and a noun
+        (云谷|田园) or two names (碧波|花诗园) is one place, named by the whole item."""
+        tags = self._tags
+        for m in _PLACE_LIST.finditer(text):
+            at = m.start()
+            for item in m.group().split("、"):
+                s, e = at, at + len(item)
+                at = e + 1
+                item = item.removesuffix(_LIST_END.search(item).group() if _LIST_END.search(item) else "")
+                e = s + len(item)
+                words = [w for w in self._starts if s <= w < e]
+                # the first item starts at the first name whose words run to its end (近郊的|金竹田园)
+                first = next((i for i, w in enumerate(words) if tags.get(w) == "LOC" and all(
+                    tags.get(x) in ("LOC", "n", "nz", "ns") for x in words[i:])), None)
+                if first is None or len(words) - first < 2 or (first and m.start() != s):
+                    continue  # one word (the tagger's own)
+                s, words = words[first], words[first:]
+                if any(ts < e and s < te for ts, te in taken):
+                    continue  # a division in it (凯里市下司古镇): the places are found as such
+                if text.endswith(_SITE_ENDS, s, e) and not self._feature_at(text[s:e], text, e):
+                    yield Cand(s, e, "Place", "list-item", 2, {})
 
     def _less_direction(self, text, s, e):
         """陕西|南部, 四川|东北部: a part of a place is the place itself (split where the rest
