@@ -235,6 +235,8 @@ def test_leading_groups_task_forces_and_units_named_by_their_body(nlp):
     agencies = {t for t, lab in found if lab == "Agency"}
     assert {"市民政局社会救助研判小组", "中央主题教育领导小组办公室", "溧阳市产业发展专班办公室"} <= agencies
     assert "学习小组" not in agencies
+    found, _ = ents(nlp, "县里成立了工作领导小组。")
+    assert not any(lab == "Agency" for _, lab in found)  # a leading group of no named place or body
 
 
 def test_an_item_of_a_list_of_sites_cut_in_two_by_the_tagger_is_one_place(nlp):
@@ -243,6 +245,8 @@ def test_an_item_of_a_list_of_sites_cut_in_two_by_the_tagger_is_one_place(nlp):
     # a country and its city, and an activity at a place, are no one site
     found = tagged_doc(nlp, "在/p 美国/LOC 纽约/LOC 、/w 英国/LOC 伦敦/LOC 等/u 地/n 举办/v 。/w")
     assert ("英国伦敦", "Place") not in found and ("伦敦", "Place") in found
+    found = tagged_doc(nlp, "前往/v 泰国/LOC 普吉岛/LOC 、/w 东升村/LOC 文化广场/n 等/u 地/n 。/w")
+    assert not {("泰国普吉岛", "Place"), ("东升村文化广场", "Place")} & found  # a place of its own in the item
 
 
 def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):

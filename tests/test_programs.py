@@ -179,3 +179,8 @@ def test_service_sites_are_no_head_and_a_quoted_working_group_is_a_body(nlp):
     assert set(found.values()) == {"暖心服务圈"}  # 服务站|点: the programme's sites, not a 服务站 of it
     found = spans(nlp, "溧阳：设立“帮扶研判小组”打造精准救助。")
     assert [label for (t, label) in found if "研判小组" in t] == ["Agency"]
+
+
+def test_only_a_service_station_before_dian_loses_its_head(nlp):
+    found = programs(nlp, "社区开展“微心愿”活动点亮困难儿童新年梦想。")
+    assert set(found.values()) == {"微心愿活动"}

@@ -404,3 +404,18 @@ def test_a_place_opening_a_line_after_a_subheading_carries_out_its_programme(nlp
     assert ("易地搬迁+帮扶车间模式", "implemented_in", "溧阳市") in rels
     _, rels = run(nlp, "溧阳市不断优化三级联动体系，厘清职能部门职责，实行“一窗通办”改革。")
     assert ("一窗通办改革", "implemented_in", "溧阳市") in rels
+
+
+def test_body_references_need_a_whole_word_the_nearest_body_and_their_article(nlp):
+    _, rels = run(nlp, "天宁区人民法院召开会议。该院士工作站负责人张明介绍情况。")
+    assert not any(r[1] == "holds_position" for r in rels)  # 该|院士, not 该院
+    _, rels = run(nlp, "县人民医院专家团队来到城关镇卫生院义诊。该院院长王强介绍情况。")
+    assert ("王强", "holds_position", "城关镇卫生院") in rels
+
+
+def test_shixing_inside_another_word_launches_nothing_and_a_chain_opening_a_line(nlp):
+    _, rels = run(nlp, "金坛区人民检察院切实行使法律监督职能，督促“城乡供水一体化”工程施工方整改。")
+    assert not any(r[1] == "runs" for r in rels)
+    _, rels = run(nlp, "强化兜底保障\n常州市金坛区依托网格员队伍，推行“一户一档”工作法。")
+    assert ("一户一档工作法", "implemented_in", "常州市金坛区") in rels
+    assert ("一户一档工作法", "implemented_in", "常州市") not in rels

@@ -261,3 +261,12 @@ def test_a_compounds_joint_committee_and_the_compound_with_and_without_xiaoqu(nl
     names_ = {m["key"]: m["name"] for m in r["mentions"]}
     rels = {(names_[x["source"]], x["type"], names_[x["target"]]) for x in r["relations"]}
     assert ("王建", "holds_position", "紫云花园（联合）党委") in rels
+
+
+def test_a_village_and_its_compound_stay_apart_and_hotlines_by_the_short_form(nlp):
+    found = names(nlp, "桃源村村民搬进了桃源村小区的新房。", "Place")
+    assert {n for _, n in found} == {"桃源村", "桃源村小区"}
+    found = names(nlp, "江苏省常州市12345热线受理诉求。常州12345热线接通率高。拨打12345热线反映。", "Program")
+    assert {n for _, n in found} == {"常州12345热线"}
+    found = names(nlp, "县政府采购监督小组开展检查。", "Agency")
+    assert {n for _, n in found} == {"县政府采购监督小组"}  # 政府采购 (procurement), no 人民政府 unit

@@ -131,9 +131,10 @@ class AgencyRecognizer:
         # X小区（联合）党委: the joint committee of a compound or of several communities
         place_ends = {c.end: c.start for c in doc._.gg_candidates or [] if c.label == "Place"}
         for m in _JOINT_BODY.finditer(text):
-            if m.start() in place_ends:
-                seen.add((place_ends[m.start()], m.end()))
-                yield Cand(place_ends[m.start()], m.end(), "Agency", "joint", 3, {})
+            start = place_ends.get(m.start())
+            if start is not None and text[start - 1:start] not in ("、", "和", "与"):  # not A村、B村（联合）…
+                seen.add((start, m.end()))
+                yield Cand(start, m.end(), "Agency", "joint", 3, {})
         # a paper's news app in a byline (X日报|Y新闻|记者): an outlet of its own
         for m in _NEWS_APP.finditer(text):
             if (m.start(1), m.end(1)) not in seen and not m.group(1).startswith(_NEWS_DESKS):
@@ -243,12 +244,12 @@ class AgencyRecognizer:
         specific institution, or a national body the tagger knows (商务部)."""
         if name in self.specific_heads:
             return True
-        if name.endswith(_UNIT_HEADS) and not name.endswith("领导小组") and not (
+        prefixed = name.startswith(self.level + self.party + ("最高", "国家", "中央", "全国")) or self._place_prefix(name)
+        if name.endswith(_UNIT_HEADS) and not (prefixed and name.endswith("领导小组")) and not (
                 self.agency_head.search(name[:-2]) and not name[:-2].endswith(("委员", "界"))):
-            return False  # 学习小组, 侦察小组: some group; 市民政局…研判小组 is a unit of a body it names
+            return False  # 学习小组, 工作领导小组: some group; 市民政局…研判小组 is a unit of a body it names
         if not body or _GENERIC_BODY.search(body) or _INDEFINITE.search(body):
             return False
-        prefixed = name.startswith(self.level + self.party + ("最高", "国家", "中央", "全国")) or self._place_prefix(name)
         if head in _PLACE_BOUND and not prefixed:
             return False  # 新时代人民政协, 地方人民政府: a congress, government or court is some place's
         if len(head) == 1:

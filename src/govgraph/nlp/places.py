@@ -50,6 +50,7 @@ _INNER = re.compile("小区|社区")  # not 花园, 新村: parts of a compound'
 _PLACE_LIST = re.compile(rf"(?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?等(?:地|景区|景点|地方)")
 _LIST_END = re.compile("等(?:地|景区|景点|地方)$")
 # how the name of a site ends (云谷田园, 碧波花诗园; not 英国伦敦: a country and its city)
+_WHOLE_PLACE_ENDS = tuple("村镇乡区县市省州国") + ("社区", "街道")  # a word that is a place of its own
 _SITE_ENDS = tuple("园寨谷湾岛庄苑村镇街巷山湖泉溪坝寺") + ("景区", "公园", "古城", "广场")
 # bodies the tagger takes into a place's word (X社区党委)
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
@@ -182,15 +183,16 @@ class PlaceRecognizer:
                 at = e + 1
                 item = item.removesuffix(_LIST_END.search(item).group() if _LIST_END.search(item) else "")
                 e = s + len(item)
-                words = [w for w in self._starts if s <= w < e]
+                words = self._starts[bisect.bisect_left(self._starts, s):bisect.bisect_left(self._starts, e)]
                 # the first item starts at the first name whose words run to its end (近郊的|金竹田园)
                 first = next((i for i, w in enumerate(words) if tags.get(w) == "LOC" and all(
                     tags.get(x) in ("LOC", "n", "nz", "ns") for x in words[i:])), None)
                 if first is None or len(words) - first < 2 or (first and m.start() != s):
                     continue  # one word (the tagger's own)
                 s, words = words[first], words[first:]
-                if any(ts < e and s < te for ts, te in taken):
-                    continue  # a division in it (凯里市下司古镇): the places are found as such
+                if any(ts < e and s < te for ts, te in taken) or any(
+                        text.endswith(_WHOLE_PLACE_ENDS, a, b) for a, b in zip(words, words[1:])):
+                    continue  # a division (凯里市下司古镇) or a place (东升村|文化广场, 泰国|普吉岛) in it
                 if text.endswith(_SITE_ENDS, s, e) and not self._feature_at(text[s:e], text, e):
                     yield Cand(s, e, "Place", "list-item", 2, {})
 

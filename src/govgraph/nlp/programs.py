@@ -90,7 +90,7 @@ def strip_marks(s: str) -> str:
 class ProgramRecognizer:
     def __init__(self, nlp=None, name="gg_programs"):
         n = naming()
-        self.head = re.compile(f"(?:{alternation(n['program_heads'] + n['program_heads_after_quote'])})(?!点)")  # 服务站|点: sites
+        self.head = re.compile(f"(?:{alternation(n['program_heads'] + n['program_heads_after_quote'])})(?!(?<=服务站)点)")  # 服务站|点: sites
         self.head_end = re.compile(f"(?:{alternation(n['program_heads'] + n['program_heads_in_name'])})$")
         self.desc_head = re.compile(f"([{CJK}]{{1,10}}?)(?:{alternation(n['program_descriptor_heads'])})")
         self.model_head = re.compile(f"的?[{CJK}]{{0,8}}?(?:{alternation(n['program_model_heads'])})")
@@ -146,9 +146,13 @@ class ProgramRecognizer:
                       for m in _CONGRESS_REPORT.finditer(text, s0, e0)]
             found += self._quoted(text, s0, e0)
             for m in self.hotline.finditer(text, s0, e0):
-                # 淮安12345热线: a city's hotline is named with the city written before it
+                # 淮安12345热线: a city's hotline is named with the city written before it, by its
+                # short form (常州市12345热线 and 常州12345热线 are one)
                 start = place_ends.get(m.start(), m.start())
-                found.append(Cand(start, m.end(), "Program", "hotline", 2, {"name": text[start:m.end()]}))
+                place = text[start:m.start()]
+                if len(place) >= 3 and place.endswith("市"):
+                    place = place[:-1]
+                found.append(Cand(start, m.end(), "Program", "hotline", 2, {"name": place + m.group()}))
         taken = [(c.start, c.end) for c in found]
         for sent in doc.sents:
             found += self._unquoted(text, sent.start_char, sent.end_char, taken)

@@ -381,27 +381,26 @@ def _place_references(text, mentions, sents) -> dict[int, list]:
 
 
 # 该院, 本局: the body of that kind last named before, in its article (该院副院长X: a post of it)
-_BODY_REFERENCE = re.compile(r"(?:该|本)(院|局|委|厅|所|馆)(?=[\u4e00-\u9fff])")
-_BODY_ENDS = {"院": ("法院", "检察院", "医院", "学院", "研究院", "剧院"), "局": ("局",), "委": ("委员会", "委"),
-              "厅": ("厅",), "所": ("所",), "馆": ("馆",)}
+_BODY_REFERENCE = re.compile(r"(?:该|本)(院|局|委|厅|所|馆)(?=[\u4e00-\u9fff])(?!士)")  # not 该院士
+_BODY_ENDS = {"院": ("院",), "局": ("局",), "委": ("委员会", "委"), "厅": ("厅",), "所": ("所",), "馆": ("馆",)}
 
 
 def _body_references(text, mentions, sents) -> dict[int, list]:
     """References to bodies (该院, 本局), by sentence, each standing for the last agency or
     organisation of that kind its article names before it: a side of holds_position only."""
-    bodies = sorted((m for m in mentions if m.label in _ACTORS and m.key and m.outer), key=lambda m: m.start)
+    bodies = sorted((m for m in mentions if m.label in _ACTORS and m.key and m.outer), key=lambda m: m.end)
     if not bodies:
         return {}
+    ends = [b.end for b in bodies]
     starts = [s.start for s in sents]
+    article_of = {m.sent: m.article for m in mentions}  # a sentence's article, from its mentions
     out = {}
     for r in _BODY_REFERENCE.finditer(text):
-        before = [b for b in bodies if b.end <= r.start()]
-        if not before:
-            continue
-        body = next((b for b in reversed(before) if b.article == before[-1].article
-                     and b.name.endswith(_BODY_ENDS[r.group(1)])), None)
-        if body is not None:
-            si = bisect.bisect_right(starts, r.start()) - 1
+        si = bisect.bisect_right(starts, r.start()) - 1
+        article = article_of.get(si)
+        body = next((b for b in reversed(bodies[:bisect.bisect_right(ends, r.start())])
+                     if b.name.endswith(_BODY_ENDS[r.group(1)])), None)
+        if body is not None and body.article == article:
             out.setdefault(si, []).append(_Reference(r.start(), r.end(), body.key, si, label=body.label))
     return out
 
@@ -579,8 +578,13 @@ def _place_subject(text, before, p, s, breaks=frozenset()):
     for m in reversed(before):
         if m.label in _ACTORS:
             return None  # an actor nearer the programme runs it
-        # a place after a line break starts its clause (a subheading, then 凯里市推行P)
-        if m.label != "Place" or not (_subject_place(text, m, before) or m.start in breaks or _opens(text, m, before, s)):
+        # a place after a line break starts its clause (a subheading, then 凯里市推行P); so does
+        # the last of a chain of places that opens the line (常州市|金坛区: the district)
+        head = m
+        while (q := next((n for n in before if n.label == "Place" and n.end == head.start), None)) is not None:
+            head = q
+        opens_line = head.start in breaks
+        if m.label != "Place" or not (_subject_place(text, m, before) or opens_line or _opens(text, m, before, s)):
             continue
         gap = text[m.end:p.start]
         if len(gap) > _MAX_GAP or re.search(r"[。；！？]", gap):
@@ -725,7 +729,13 @@ def _elections(text, ms, s, elected):
     return found, elected
 
 
+# 切实|行使, 扎实|行动: 实行 inside other words is no verb
+_NOT_SHIXING = re.compile("[切扎如落踏朴真务严]实行")
+
+
 def _has(between, words):
+    if "实行" in words and "实行" in between and not any(w in between for w in words if w != "实行"):
+        return bool(re.search("实行", _NOT_SHIXING.sub("", between)))
     return any(w in between for w in words)
 
 

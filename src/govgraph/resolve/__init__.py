@@ -45,7 +45,7 @@ def resolve_document(mentions: list[Mention]) -> None:
         elif m.label == "Place":
             _place(m, counts, gaz, mentions)
         elif m.label == "Agency" and m.attrs.get("source") == "joint":
-            m.name = strip_marks(m.text)  # X小区（联合）党委: named by its compound, as written
+            m.name = strip_marks(m.text).replace("(联合)", "（联合）")  # X小区（联合）党委: as written
             m.key = f"agency/{m.name}"
         elif m.label == "Agency":
             # enumerations name the agency a short span stands for (发改 -> 市发展和改革委员会)
@@ -206,7 +206,8 @@ _ZONE_SHORT = {"经开区": ("经济技术开发区", "经济开发区"), "高�
 
 
 _EVENTS = ("活动", "行动")
-_HOTLINE = re.compile(r"\d{3,6}(?:服务)?热线")
+_HOTLINE = re.compile(r"\d{3,6}(?:服务)?(?:热线|平台)")
+_COMPOUND_ENDS = ("花园", "苑", "家园", "新村", "城", "府", "湾", "庭", "居", "园")  # how a compound's name ends
 
 
 def _fuller_function(short: str, name: str) -> bool:
@@ -223,6 +224,7 @@ def _merge_short_forms(mentions):
     by_label = {}
     for m in mentions:
         by_label.setdefault(m.label, {})[m.key] = m.name
+    place_names = {n: k for k, n in by_label.get("Place", {}).items()}
     for m in mentions:
         names = by_label.get(m.label, {})
         if m.attrs.get("local"):
@@ -239,10 +241,10 @@ def _merge_short_forms(mentions):
             continue
         if m.label == "Place":
             # 紫云花园 and 紫云花园小区: one residential compound, written with and without 小区
-            targets = {k for k, n in names.items() if n == m.name + "小区"}
-            if len(targets) == 1:
-                m.key = targets.pop()
-                m.name = names[m.key]
+            # (not 桃源村 and 桃源村小区, a village and a compound named for it)
+            full = place_names.get(m.name + "小区") if m.name.endswith(_COMPOUND_ENDS) else None
+            if full is not None:
+                m.key, m.name = full, m.name + "小区"
             continue
         if m.label == "Agency":
             targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}

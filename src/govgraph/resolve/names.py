@@ -62,7 +62,8 @@ def _expand_units(rest: str) -> str:
         while i != -1:
             end = i + len(short)
             # 农村委员会 holds 村委 but no committee of a village
-            if len(rest) - end >= 2 and not rest[:end].endswith(full) and not rest[end:].startswith(("员", "会")):
+            # 县政府|采购: the government's procurement, not a unit of it
+            if len(rest) - end >= 2 and not rest[:end].endswith(full) and not rest[end:].startswith(("员", "会", "采购")):
                 return rest[:i] + full + _expand_units(rest[end:])
             i = rest.find(short, i + 1)
     return rest
