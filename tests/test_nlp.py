@@ -152,25 +152,27 @@ def test_rivers_and_names_that_share_a_county_short_form(nlp):
     assert ("浙江", "Place") in found and ("余杭区", "Place") in found
 
 
-def tagged_doc(nlp, words_tags: str):
+def tagged_doc(nlp, words_tags: str, line_breaks=()):
     """A Doc of given LAC words and tags ("新安/LOC 江城市/LOC …"), through the recognisers: the
-    tagger's rarer splits, which a sentence written for a test does not reliably give."""
+    tagger's rarer splits, which a sentence written for a test does not reliably give.
+    line_breaks: offsets in the text that a raw line break came before."""
     from spacy.tokens import Doc
     words, tags = zip(*(w.rsplit("/", 1) for w in words_tags.split()))
     doc = Doc(nlp.vocab, words=list(words), spaces=[False] * len(words), tags=list(tags),
               sent_starts=[True] + [False] * (len(words) - 1))
+    doc._.gaps = frozenset(line_breaks)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return {(s.text, s.label_) for s in doc.spans["gg"]}
 
 
 def test_words_of_praise_before_a_place_are_no_place(nlp):
-    assert tagged_doc(nlp, "攀登/v 锦绣/LOC 文艺/n 高峰/n 。/w") == set()
+    assert tagged_doc(nlp, "描绘/v 锦绣/LOC 画卷/n 。/w") == set()
     assert tagged_doc(nlp, "建设/v 多彩贵州/LOC 。/w") == {("贵州", "Place")}
 
 
 def test_a_site_inside_a_compound_written_as_one_word_is_two_places(nlp):
-    assert tagged_doc(nlp, "走进/v 紫云花园小区健身广场/LOC ，/w") == {("紫云花园小区", "Place"), ("健身广场", "Place")}
+    assert tagged_doc(nlp, "在/p 紫云花园小区健身广场/LOC ，/w") == {("紫云花园小区", "Place"), ("健身广场", "Place")}
     assert tagged_doc(nlp, "来到/v 阳光花园小区/LOC 。/w") == {("阳光花园小区", "Place")}
 
 
@@ -189,15 +191,16 @@ def test_common_words_with_a_place_ending_country_pairs_and_plurals_are_no_place
 
 
 def test_a_headline_glued_to_the_body_it_precedes_and_every_divisions_bodies(nlp):
-    found, _ = ents(nlp, "4月起试点跨境贸易优惠政策\n财政部、税务总局日前发布公告。")
+    # the tagger glued the headline's last words and the body's first name into one ORG word
+    found = tagged_doc(nlp, "试点/v 跨境电商扶持政策财政部/ORG 、/w 税务总局/ORG 发布/v 公告/n 。/w", line_breaks=[10])
     assert ("财政部", "Agency") in found and not any(t.endswith("政策财政部") for t, _ in found)
-    found, _ = ents(nlp, "湖北省民政\n厅开展活动。全国公安机关坚守岗位。全国人大常委会召开会议。")
-    assert ("湖北省民政厅", "Agency") in found  # a name wrapped at a line break stays whole
-    assert {t for t, lab in found if lab == "Agency"} == {"湖北省民政厅", "全国人大常委会"}
+    found, _ = ents(nlp, "江西省民政\n厅开展活动。全国公安机关坚守岗位。全国人大常委会召开会议。")
+    assert ("江西省民政厅", "Agency") in found  # a name wrapped at a line break stays whole
+    assert {t for t, lab in found if lab == "Agency"} == {"江西省民政厅", "全国人大常委会"}
 
 
 def test_a_theatre_or_troupe_is_an_organisation_not_a_place(nlp):
-    assert tagged_doc(nlp, "来自/v 湖北省/LOC 楚剧院/LOC 的/u 艺术家们/n 。/w") == {
+    assert tagged_doc(nlp, "湖北省/LOC 楚剧院/LOC 演员/n 登台/v 。/w") == {
         ("湖北省", "Place"), ("湖北省楚剧院", "Organization")}
     found, _ = ents(nlp, "县歌舞团到场演出。")
     assert ("县歌舞团", "Organization") in found
@@ -230,10 +233,10 @@ def test_dates_before_baodao_plural_levels_and_two_level_bodies(nlp):
 
 
 def test_leading_groups_task_forces_and_units_named_by_their_body(nlp):
-    found, _ = ents(nlp, "溧阳市召开会议。市民政局社会救助研判小组每月开展研判。村里成立学习小组。"
+    found, _ = ents(nlp, "溧阳市召开会议。市民政局低保审核研判小组每月开展研判。村里成立学习小组。"
                          "中央主题教育领导小组办公室印发通知。溧阳市产业发展专班办公室负责。")
     agencies = {t for t, lab in found if lab == "Agency"}
-    assert {"市民政局社会救助研判小组", "中央主题教育领导小组办公室", "溧阳市产业发展专班办公室"} <= agencies
+    assert {"市民政局低保审核研判小组", "中央主题教育领导小组办公室", "溧阳市产业发展专班办公室"} <= agencies
     assert "学习小组" not in agencies
     found, _ = ents(nlp, "县里成立了工作领导小组。")
     assert not any(lab == "Agency" for _, lab in found)  # a leading group of no named place or body
@@ -267,8 +270,8 @@ def test_a_river_named_like_a_county_split_off_by_the_tagger(nlp):
 
 def test_no_entity_in_a_document_number_nor_in_words_of_many_places(nlp):
     assert tagged_doc(nlp, "按照/p 鄂民/LOC 政/n 发/v 〔/w 2021/m 〕/w 8号/m 文件/n 执行/v 。/w") == set()
-    assert tagged_doc(nlp, "创业/vn 乡/n 贤/n 、/w 工匠/n 参加/v 。/w") == set()  # 乡贤, no township 创业乡
-    found, _ = ents(nlp, "村民去乡镇卫生院看病。镇村商会成员参加。县乡村振兴局召开会议。")
+    assert tagged_doc(nlp, "团结/v 乡/n 贤/n 、/w 工匠/n 参加/v 。/w") == set()  # 乡贤, no township 创业乡
+    found, _ = ents(nlp, "乡镇卫生院开展义诊。镇村商会捐资助学。县乡村振兴局召开会议。")
     assert not any(t in ("乡镇卫生院", "镇村商会") for t, _ in found)
     assert ("县乡村振兴局", "Agency") in found  # the county's bureau of rural revitalisation
 

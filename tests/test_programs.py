@@ -153,7 +153,7 @@ def test_a_papers_news_desk_is_no_outlet(nlp):
 
 
 def test_a_quoted_manner_is_no_programme_a_model_named_with_it_is(nlp):
-    found = programs(nlp, "组织开展“沉浸体验式”专业化培训。推出“菜单式”服务。推行“保姆式”服务模式。")
+    found = programs(nlp, "组织开展“沉浸体验式”岗前培训。推出“菜单式”服务。推行“保姆式”服务模式。")
     assert set(found.values()) == {"保姆式服务模式"}
 
 
@@ -175,9 +175,9 @@ def test_quoted_lists_of_headed_items_problems_and_named_manners(nlp):
 
 
 def test_service_sites_are_no_head_and_a_quoted_working_group_is_a_body(nlp):
-    found = programs(nlp, "市医保局推出“暖心服务圈”。同步推进镇、村两级“暖心服务圈”服务站点建设。")
+    found = programs(nlp, "市医保局推出“暖心服务圈”。各乡镇加快“暖心服务圈”服务站点布局。")
     assert set(found.values()) == {"暖心服务圈"}  # 服务站|点: the programme's sites, not a 服务站 of it
-    found = spans(nlp, "溧阳：设立“帮扶研判小组”打造精准救助。")
+    found = spans(nlp, "溧阳市民政局设立“帮扶研判小组”。")
     assert [label for (t, label) in found if "研判小组" in t] == ["Agency"]
 
 

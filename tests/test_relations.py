@@ -356,14 +356,14 @@ def test_references_to_places_read_as_a_reader_would(nlp):
 
 
 def test_the_bodies_of_a_sector_in_a_whole_division_carry_out_its_programme(nlp):
-    _, rels = run(nlp, "恩施州中院召开会议。全州法院“小案件·大民生”专项执行行动取得实效。")
-    assert ("小案件·大民生专项执行行动", "implemented_in", "恩施土家族苗族自治州") in rels
-    _, rels = run(nlp, "恩施州中院召开会议。全州农户“小案件·大民生”专项执行行动取得实效。")
+    _, rels = run(nlp, "恩施州中院召开会议。全州法院“快执行·暖民心”专项执行行动取得实效。")
+    assert ("快执行·暖民心专项执行行动", "implemented_in", "恩施土家族苗族自治州") in rels
+    _, rels = run(nlp, "恩施州中院召开会议。全州农户“快执行·暖民心”专项执行行动取得实效。")
     assert not any(r[1] == "implemented_in" for r in rels)  # not any word between
 
 
 def test_a_team_in_a_sentence_opening_place_is_based_there_with_its_programme(nlp):
-    _, rels = run(nlp, "社区开展“暖邻帮”志愿服务。”在东湖社区，“暖邻帮”志愿服务队是居民眼中的贴心人。")
+    _, rels = run(nlp, "社区开展“暖邻帮”志愿服务。”在东湖社区，“暖邻帮”志愿服务队每天上门服务。")
     assert ("暖邻帮志愿服务队", "located_in", "东湖社区") in rels
     assert ("暖邻帮", "implemented_in", "东湖社区") in rels
     _, rels = run(nlp, "在东湖社区，市医保局和“暖邻帮”志愿服务队开展宣传。")
@@ -373,7 +373,7 @@ def test_a_team_in_a_sentence_opening_place_is_based_there_with_its_programme(nl
 
 
 def test_a_village_of_a_county_written_with_de(nlp):
-    _, rels = run(nlp, "近日，在常州市溧阳市的传统村落南山村，消防员开展检查。北京的天安门广场人流如织。")
+    _, rels = run(nlp, "在常州市溧阳市的传统村落南山村，村民正在晾晒稻谷。北京的天安门广场人流如织。")
     assert ("南山村", "located_in", "溧阳市") in rels
     assert not any(r[0] == "天安门广场" for r in rels)  # a municipality names no container with 的 alone
 
@@ -386,13 +386,13 @@ def test_a_visiting_team_is_not_based_at_the_scene_and_whole_sector_bodies(nlp):
 
 
 def test_a_bodys_charter_is_its_own(nlp):
-    _, rels = run(nlp, "大会审议通过了工作报告，修订了《恩施州科学技术协会章程》。会议学习了《恩施州科学技术协会发展规划》。")
+    _, rels = run(nlp, "会上，《恩施州科学技术协会章程》修正案获得通过。会议学习了《恩施州科学技术协会发展规划》。")
     assert ("恩施州科学技术协会", "issues", "恩施州科学技术协会章程") in rels
     assert ("恩施州科学技术协会", "issues", "恩施州科学技术协会发展规划") not in rels  # only a charter
 
 
 def test_a_post_of_a_body_named_by_reference(nlp):
-    _, rels = run(nlp, "恩施州中级人民法院召开会议。该院审判委员会专职委员李明出席。该院副院长王强主持。")
+    _, rels = run(nlp, "恩施州中级人民法院召开会议。该院执行局局长李明出席。该院副院长王强主持。")
     assert ("李明", "holds_position", "恩施州中级人民法院") in rels
     assert ("王强", "holds_position", "恩施州中级人民法院") in rels
     _, rels = run(nlp, "恩施州民政局召开会议。该院副院长王强主持。")
@@ -400,10 +400,10 @@ def test_a_post_of_a_body_named_by_reference(nlp):
 
 
 def test_a_place_opening_a_line_after_a_subheading_carries_out_its_programme(nlp):
-    _, rels = run(nlp, "优化资源要素 增强保障力\n溧阳市依托闲置仓储场地，推行“易地搬迁+帮扶车间”模式。")
-    assert ("易地搬迁+帮扶车间模式", "implemented_in", "溧阳市") in rels
-    _, rels = run(nlp, "溧阳市不断优化三级联动体系，厘清职能部门职责，实行“一窗通办”改革。")
-    assert ("一窗通办改革", "implemented_in", "溧阳市") in rels
+    _, rels = run(nlp, "夯实服务基础 激发发展活力\n溧阳市依托闲置厂房，推行“共享车间+技能培训”模式。")
+    assert ("共享车间+技能培训模式", "implemented_in", "溧阳市") in rels
+    _, rels = run(nlp, "溧阳市持续优化审批流程，明确部门分工，实行“帮办代办”改革。")
+    assert ("帮办代办改革", "implemented_in", "溧阳市") in rels
 
 
 def test_body_references_need_a_whole_word_the_nearest_body_and_their_article(nlp):

@@ -9,11 +9,11 @@ from spacy.language import Language
 
 from .candidates import doc_text, register_extensions, token_starts
 
-# a document number (湘医保发〔2022〕61号, 国办函[2023]5号): the issuer's abbreviation, a kind of
-# document, the year in brackets. The tagger cuts the abbreviation into junk words (湘医|保发): a
+# a document number (鄂民政发〔2021〕8号, 国办函[2023]5号): the issuer's abbreviation, a kind of
+# document, the year in brackets. The tagger cuts the abbreviation into junk words (鄂民|政发): a
 # place word of its own that ends inside it names nothing (a division, 国务院|国发, or 市委|发 does)
 _DOC_NUMBER = re.compile(r"[〔［\[【]\s*(?:19|20)\d\d\s*[〕］\]】]\s*第?\s*\d+\s*号")
-_ABBREVIATION = 5  # characters of the issuer's abbreviation and kind before the year (湘医保发)
+_ABBREVIATION = 5  # characters of the issuer's abbreviation and kind before the year (鄂民政发)
 
 
 def in_document_numbers(text: str, cands) -> list:

@@ -53,7 +53,7 @@ class PersonRecognizer:
             if word in self.places:
                 continue
             if text[s - 1:s] == "“" and text[e:e + 1] == "”" and text.count(word) == text.count(f"“{word}”"):
-                continue  # a name only ever in quotes is a character's or a nickname (“孙悟空”的形象)
+                continue  # a name only ever in quotes is a character's or a nickname (“林黛玉”的故事)
             for ps, pe in _split_name(word, s, doc._.space_gaps, longer):
                 name = text[ps:pe]
                 if not 2 <= pe - ps <= 4 or name.endswith(self.not_person) or name[0] == name[1] \

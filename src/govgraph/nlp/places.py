@@ -49,7 +49,7 @@ _INNER = re.compile("小区|社区")  # not 花园, 新村: parts of a compound'
 # a list of places or sites (A、B、C等地): items of up to 8 characters, the last before 等地
 _PLACE_LIST = re.compile(rf"(?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?等(?:地|景区|景点|地方)")
 _LIST_END = re.compile("等(?:地|景区|景点|地方)$")
-# how the name of a site ends (云谷田园, 碧波花诗园; not 英国伦敦: a country and its city)
+# how the name of a site ends (金竹田园, 翠湖花海园; not 英国伦敦: a country and its city)
 _WHOLE_PLACE_ENDS = tuple("村镇乡区县市省州国") + ("社区", "街道")  # a word that is a place of its own
 _SITE_ENDS = tuple("园寨谷湾岛庄苑村镇街巷山湖泉溪坝寺") + ("景区", "公园", "古城", "广场")
 # bodies the tagger takes into a place's word (X社区党委)
@@ -160,7 +160,7 @@ class PlaceRecognizer:
                     e = m.end()
                 e = self._less_direction(text, s, e)
                 if text.endswith("城市", s, e) and text[s:e] not in self.forms:
-                    e -= 2  # 清水江|城市漂流: a city in general after the name (晋城市 is in the gazetteer)
+                    e -= 2  # 新安江|城市漂流: a city in general after the name (晋城市 is in the gazetteer)
                 s = self._less_prefix(text, s, e)
                 lead = next((w for w in _KIND_WORDS if text.startswith(w, s) and e - s - len(w) >= 2), "")
                 s += len(lead)  # 村落|楼下村: the kind of place before the name is no part of it
@@ -174,7 +174,7 @@ class PlaceRecognizer:
 
     def _list_items(self, text, taken):
         """A、B、C等地: an item of a list of places that the tagger cut into a name and a noun
-        (云谷|田园) or two names (碧波|花诗园) is one place, named by the whole item."""
+        (金竹|田园) or two names (翠湖|花海园) is one place, named by the whole item."""
         tags = self._tags
         for m in _PLACE_LIST.finditer(text):
             at = m.start()
@@ -192,7 +192,7 @@ class PlaceRecognizer:
                 s, words = words[first], words[first:]
                 if any(ts < e and s < te for ts, te in taken) or any(
                         text.endswith(_WHOLE_PLACE_ENDS, a, b) for a, b in zip(words, words[1:])):
-                    continue  # a division (凯里市下司古镇) or a place (东升村|文化广场, 泰国|普吉岛) in it
+                    continue  # a division (溧阳市天目湖镇) or a place (东升村|文化广场, 泰国|普吉岛) in it
                 if text.endswith(_SITE_ENDS, s, e) and not self._feature_at(text[s:e], text, e):
                     yield Cand(s, e, "Place", "list-item", 2, {})
 
@@ -248,7 +248,7 @@ class PlaceRecognizer:
             return False  # 江苏|江都 is a chain of places; 鹤峰|公安 is not
         tok = self._tags.get(s)
         if self._feature_at(f, text, e):
-            return False  # 沅江流域, 清水江: a river or site named like the county
+            return False  # 沅江流域, 新安江: a river or site named like the county
         if text.startswith(_STREET, e):
             return False  # 鼓楼路: a street named like the district
         if text.startswith(_LOWER, e) and (not text.startswith(_LOWER_WORDS, e) or self._names_lower(text, f, starts, ends)):
@@ -327,7 +327,7 @@ class PlaceRecognizer:
                 yield Cand(s, e + 1, "Place", "lac", 1, {})  # the river, not the county
             return
         if self.institution.search(name):
-            return  # 黔剧院, X中学/LOC: an organisation (gg_agencies names it), not a place
+            return  # 楚剧院, X中学/LOC: an organisation (gg_agencies names it), not a place
         if (_PAIR.fullmatch(name) and not self.div.lookup(name)) or name in _PRAISE \
                 or name.endswith("们"):  # 中美, 欧中: two countries; 来宾们: guests, not the city
             return  # 中美, 中欧, 美英: two countries' relations, not a place

@@ -40,7 +40,8 @@ _GROUPS = ("小组", "工作组", "专班", "工作专班", "领导小组")
 # a manner (“一站式”, “沉浸体验式”), not a name
 _MANNER = re.compile(r"(?<![模方形制])式[”」\"]?$")
 # what a manner qualifies: an activity (“菜单式”服务, “蹲点式”走访) or nothing
-_MANNER_OF = re.compile(r"服务|培训|走访|备案|管理|帮扶|教学|调研|办理|审批|监管|巡查|宣讲|专业化|全程|的|[，。；、！？）]|$")
+_MANNER_OF = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:服务|培训|走访|备案|管理|帮扶|教学|调研|办理|审批|监管|巡查|宣讲)"
+                        r"|专业化|全程|的|[，。；、！？）]|$")
 # an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
 _FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
 _VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号", "战略"}
@@ -146,7 +147,7 @@ class ProgramRecognizer:
                       for m in _CONGRESS_REPORT.finditer(text, s0, e0)]
             found += self._quoted(text, s0, e0)
             for m in self.hotline.finditer(text, s0, e0):
-                # 淮安12345热线: a city's hotline is named with the city written before it, by its
+                # 常州12345热线: a city's hotline is named with the city written before it, by its
                 # short form (常州市12345热线 and 常州12345热线 are one)
                 start = place_ends.get(m.start(), m.start())
                 place = text[start:m.start()]

@@ -578,7 +578,7 @@ def _place_subject(text, before, p, s, breaks=frozenset()):
     for m in reversed(before):
         if m.label in _ACTORS:
             return None  # an actor nearer the programme runs it
-        # a place after a line break starts its clause (a subheading, then 凯里市推行P); so does
+        # a place after a line break starts its clause (a subheading, then X市推行P); so does
         # the last of a chain of places that opens the line (常州市|金坛区: the district)
         head = m
         while (q := next((n for n in before if n.label == "Place" and n.end == head.start), None)) is not None:
