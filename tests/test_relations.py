@@ -419,3 +419,12 @@ def test_shixing_inside_another_word_launches_nothing_and_a_chain_opening_a_line
     _, rels = run(nlp, "强化兜底保障\n常州市金坛区依托网格员队伍，推行“一户一档”工作法。")
     assert ("一户一档工作法", "implemented_in", "常州市金坛区") in rels
     assert ("一户一档工作法", "implemented_in", "常州市") not in rels
+
+
+def test_a_village_party_secretary_by_the_short_title(nlp):
+    _, rels = run(nlp, "南山村党支部组织党员开展活动。老支书王大明带头参加。村支书李强介绍情况。北岭村支书赵刚也来了。")
+    assert ("王大明", "holds_position", "南山村党支部") in rels
+    assert ("李强", "holds_position", "南山村党支部") in rels
+    assert ("赵刚", "holds_position", "南山村党支部") not in rels  # another village's secretary
+    _, rels = run(nlp, "镇里召开会议，村支书李强介绍情况。")
+    assert not any(r[1] == "holds_position" for r in rels)  # no branch named

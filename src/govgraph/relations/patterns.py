@@ -72,7 +72,27 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         found, elected = _elections(text, ms, s, elected)
         out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
     out += _bylines(text, mentions, sents)
+    out += [_rel(h, t, "holds_position", sents[h.sent], r) for h, t, r in _branch_secretaries(text, mentions)]
     return out
+
+
+_BRANCHES = ("村党支部", "社区党支部", "村党总支", "社区党总支")
+
+
+def _branch_secretaries(text, mentions):
+    """老支书X, 村支书Y: the secretary of the village's party branch, the last such branch
+    its article names before (南山村党支部 … 村支书李强); none when the article names none."""
+    branches = sorted((m for m in mentions if m.label == "Agency" and m.key and m.name.endswith(_BRANCHES)),
+                      key=lambda m: m.start)
+    place_ends = {m.end for m in mentions if m.label == "Place"}
+    for p in mentions:
+        if p.label != "Person" or not text.endswith("支书", 0, p.start) or text.endswith("副支书", 0, p.start):
+            continue
+        if p.start - 2 in place_ends or p.start - 3 in place_ends:
+            continue  # 北岭村支书X: the village named there, not the last branch
+        branch = next((b for b in reversed(branches) if b.end <= p.start and b.article == p.article), None)
+        if branch is not None:
+            yield p, branch, "支书"
 
 
 _MEDIA = ("日报", "晚报", "报社", "新闻", "电视台", "广播电视台", "融媒体中心", "通讯社", "报")
