@@ -129,8 +129,9 @@ class AgencyRecognizer:
                         seen.add((cand.start, cand.end))
                         yield cand
         # X小区（联合）党委: the joint committee of a compound or of several communities
-        place_ends = {c.end: c.start for c in doc._.gg_candidates or [] if c.label == "Place"}
-        for m in _JOINT_BODY.finditer(text):
+        joints = list(_JOINT_BODY.finditer(text))
+        place_ends = {c.end: c.start for c in doc._.gg_candidates or [] if c.label == "Place"} if joints else {}
+        for m in joints:
             start = place_ends.get(m.start())
             if start is not None and text[start - 1:start] not in ("、", "和", "与"):  # not A村、B村（联合）…
                 seen.add((start, m.end()))

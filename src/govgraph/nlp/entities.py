@@ -16,11 +16,14 @@ _DOC_NUMBER = re.compile(r"[〔［\[【]\s*(?:19|20)\d\d\s*[〕］\]】]\s*第?\
 _ABBREVIATION = 5  # characters of the issuer's abbreviation and kind before the year (鄂民政发)
 
 
-def in_document_numbers(text: str, cands) -> list:
-    """The tagger's place words that end inside a document number's issuer abbreviation."""
+def outside_document_numbers(text: str, cands) -> list:
+    """The candidates but the tagger's place words that end inside a document number's issuer
+    abbreviation."""
     spans = [(m.start() - _ABBREVIATION, m.start()) for m in _DOC_NUMBER.finditer(text)]
-    return [c for c in cands if c.label == "Place" and c.source == "lac" and not c.attrs.get("divisions")
-            and any(a <= c.start and c.end < b for a, b in spans)] if spans else []
+    if not spans:
+        return cands
+    return [c for c in cands if not (c.label == "Place" and c.source == "lac" and not c.attrs.get("divisions")
+                                     and any(a <= c.start and c.end < b for a, b in spans))]
 
 # which types may sit inside which (恩施市 in 恩施市妇联; an agency inside a policy title)
 _NESTABLE = {
@@ -85,9 +88,7 @@ class EntityWriter:
         register_extensions()
 
     def __call__(self, doc):
-        cands = doc._.gg_candidates or []
-        drop = in_document_numbers(doc_text(doc), cands)
-        cands = select([c for c in cands if c not in drop] if drop else cands)
+        cands = select(outside_document_numbers(doc_text(doc), doc._.gg_candidates or []))
         align(doc, {o for c in cands for o in (c.start, c.end)})
         spans = []
         doc._.gg_attrs = {}

@@ -181,8 +181,7 @@ class PlaceRecognizer:
             for item in m.group().split("、"):
                 s, e = at, at + len(item)
                 at = e + 1
-                item = item.removesuffix(_LIST_END.search(item).group() if _LIST_END.search(item) else "")
-                e = s + len(item)
+                e = s + len(_LIST_END.sub("", item))
                 words = self._starts[bisect.bisect_left(self._starts, s):bisect.bisect_left(self._starts, e)]
                 # the first item starts at the first name whose words run to its end (近郊的|金竹田园)
                 first = next((i for i, w in enumerate(words) if tags.get(w) == "LOC" and all(
@@ -328,9 +327,8 @@ class PlaceRecognizer:
             return
         if self.institution.search(name):
             return  # 楚剧院, X中学/LOC: an organisation (gg_agencies names it), not a place
-        if (_PAIR.fullmatch(name) and not self.div.lookup(name)) or name in _PRAISE \
-                or name.endswith("们"):  # 中美, 欧中: two countries; 来宾们: guests, not the city
-            return  # 中美, 中欧, 美英: two countries' relations, not a place
+        if (_PAIR.fullmatch(name) and not self.div.lookup(name)) or name in _PRAISE or name.endswith("们"):
+            return  # 中美, 欧中: two countries' relations; 锦绣: praise; 来宾们: guests, not the city
         cut = max((m.end() for m in _INNER.finditer(name, 2)
                    if len(name) - m.end() >= 3 and self.suffixed.fullmatch(name[m.end():])), default=0)
         if cut:  # X小区Y广场 as one word: a site inside a compound, two places

@@ -36,7 +36,7 @@ _QUALITY = re.compile(r"[型式性化]$")
 _ITEM_COUNT = re.compile(rf"[一两二三四五六七八九十\d]+[色彩大项个张朵]|等|(?:(?!行动|活动|工程|计划)[{CJK}]){{0,4}}品牌")
 # quoted items of a list of problems (严查“吃A”、“吃B”等问题): misconduct, not programmes
 _PROBLEMS = re.compile(r"(?:[、，]?“[^“”]{1,12}”)*[、，]?等?(?:问题|现象|行为|乱象|顽疾|陋习|歪风)(?=[，。；、！？）]|$)")
-_GROUPS = ("小组", "工作组", "专班", "工作专班", "领导小组")
+_GROUPS = ("小组", "工作组", "专班")
 # a manner (“一站式”, “沉浸体验式”), not a name
 _MANNER = re.compile(r"(?<![模方形制])式[”」\"]?$")
 # what a manner qualifies: an activity (“菜单式”服务, “蹲点式”走访) or nothing
@@ -136,8 +136,8 @@ class ProgramRecognizer:
         text = doc_text(doc)
         self._tags = tags_by_start(doc)
         self._starts = list(self._tags)  # token starts, in order
-        places = {c.start for c in doc._.gg_candidates or [] if c.label == "Place"}
         place_ends = {c.end: c.start for c in doc._.gg_candidates or [] if c.label == "Place"}
+        places = set(place_ends.values())
         found = []
         for sent in doc.sents:
             s0, e0 = sent.start_char, sent.end_char
@@ -257,10 +257,11 @@ class ProgramRecognizer:
     def _quoted(self, text, s0, e0):
         for c in self._quoted_whole(text, s0, e0):
             for p in self._split_series(text, c):
-                close = text.find("”", p.start) + 1
-                if not (p.label == "Program" and _MANNER.search(p.attrs.get("name") or text[p.start:p.end])
-                        and (not close or _MANNER_OF.match(text, close))):
-                    yield p  # “蹲点式”走访: how it is done; “保姆式”服务模式, “枫桥式”法庭 are named
+                if p.label == "Program" and _MANNER.search(p.attrs.get("name") or text[p.start:p.end]):
+                    close = text.find("”", p.start) + 1
+                    if not close or _MANNER_OF.match(text, close):
+                        continue  # “蹲点式”走访: how it is done; “保姆式”服务模式, “枫桥式”法庭 are named
+                yield p
 
     def _split_series(self, text, c):
         """“金扁担、银算盘、铁脚板”: a quoted list of short brand names is one programme each."""

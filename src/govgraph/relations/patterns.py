@@ -598,13 +598,8 @@ def _place_subject(text, before, p, s, breaks=frozenset()):
     for m in reversed(before):
         if m.label in _ACTORS:
             return None  # an actor nearer the programme runs it
-        # a place after a line break starts its clause (a subheading, then X市推行P); so does
-        # the last of a chain of places that opens the line (常州市|金坛区: the district)
-        head = m
-        while (q := next((n for n in before if n.label == "Place" and n.end == head.start), None)) is not None:
-            head = q
-        opens_line = head.start in breaks
-        if m.label != "Place" or not (_subject_place(text, m, before) or opens_line or _opens(text, m, before, s)):
+        if m.label != "Place" or not (_subject_place(text, m, before) or _opens_line(m, before, breaks)
+                                      or _opens(text, m, before, s)):
             continue
         gap = text[m.end:p.start]
         if len(gap) > _MAX_GAP or re.search(r"[。；！？]", gap):
@@ -615,6 +610,17 @@ def _place_subject(text, before, p, s, breaks=frozenset()):
             return m
         return None
     return None
+
+
+def _opens_line(m, ms, breaks):
+    """A place after a line break starts its clause (a subheading, then X市推行P); so does the
+    last of a chain of places that opens the line (常州市|金坛区: the district)."""
+    if not breaks:
+        return False
+    head = m
+    while (q := next((n for n in ms if n.label == "Place" and n.end == head.start), None)) is not None:
+        head = q
+    return head.start in breaks
 
 
 def _opens(text, m, ms, s):
@@ -754,9 +760,9 @@ _NOT_SHIXING = re.compile("[切扎如落踏朴真务严]实行")
 
 
 def _has(between, words):
-    if "实行" in words and "实行" in between and not any(w in between for w in words if w != "实行"):
-        return bool(re.search("实行", _NOT_SHIXING.sub("", between)))
-    return any(w in between for w in words)
+    if any(w in between for w in words if w != "实行"):
+        return True
+    return "实行" in words and "实行" in _NOT_SHIXING.sub("", between)
 
 
 def _rel(head, tail, typ, s, role=None):
