@@ -270,3 +270,10 @@ def test_a_village_and_its_compound_stay_apart_and_hotlines_by_the_short_form(nl
     assert {n for _, n in found} == {"常州12345热线"}
     found = names(nlp, "县政府采购监督小组开展检查。", "Agency")
     assert {n for _, n in found} == {"县政府采购监督小组"}  # 政府采购 (procurement), no 人民政府 unit
+
+
+def test_the_youth_league_committee_by_its_relative_name(nlp):
+    found = names(nlp, "溧阳市召开会议。团市委联合市教育局开展志愿服务。", "Agency")
+    assert ("团市委", "共青团溧阳市委员会") in found
+    # without a city in the text it stays as written, like 市委
+    assert ("团县委", "团县委") in names(nlp, "团县委组织青年志愿者开展活动。", "Agency")

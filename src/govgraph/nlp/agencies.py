@@ -40,6 +40,7 @@ _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 _EVERY_DIVISION = {"政府", "人民政府", "公安", "公安局", "公安机关", "法院", "人民法院", "检察院", "人民检察院", "纪委",
                    "监委", "医保局", "民政局", "人社局"}
 _LEVELS = "省市州县区乡镇"
+_YOUTH_LEAGUE = re.compile(f"团[{_LEVELS}]委")  # 团市委: the Youth League committee of the city the text is about
 _UNIT_HEADS = ("小组", "专班")  # groups and task forces: bodies only as units of a named body
 _JOINT_BODY = re.compile(r"[（(]联合[）)](?:党委|党总支|党支部|工会|团支部)")
 # how a body's full name starts (a line break before one ends the words before it)
@@ -243,7 +244,7 @@ class AgencyRecognizer:
     def _qualified(self, name, body, head, tok):
         """A real body: a qualified name (place, level or party prefix), a
         specific institution, or a national body the tagger knows (商务部)."""
-        if name in self.specific_heads:
+        if name in self.specific_heads or _YOUTH_LEAGUE.fullmatch(name):
             return True
         prefixed = name.startswith(self.level + self.party + ("最高", "国家", "中央", "全国")) or self._place_prefix(name)
         if name.endswith(_UNIT_HEADS) and not (prefixed and name.endswith("领导小组")) and not (

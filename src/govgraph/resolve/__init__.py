@@ -18,8 +18,10 @@ from .context import choose_division, document_context, place_division
 from .names import canonical_agency
 
 # bare heads and abbreviations (医保局, 法院) name no one body by themselves; central bodies
-# that exist once in the country (最高人民法院, 党中央, 国务院, 商务部) do
-_BARE = (set(naming()["abbreviations"]) | set(naming()["agency_heads"])) - UNIQUE - set(naming()["national_bodies"])
+# that exist once in the country (最高人民法院, 党中央, 国务院, 商务部) do; 团市委 is read like
+# 市委, as the one of the city the text is about
+_BARE = {b for b in (set(naming()["abbreviations"]) | set(naming()["agency_heads"])) - UNIQUE
+         - set(naming()["national_bodies"]) if not re.fullmatch("团[省市州县区]委", b)}
 _MARKS = re.compile(r"[\s“”‘’\"'「」『』《》〈〉]+")
 
 
