@@ -428,3 +428,9 @@ def test_a_village_party_secretary_by_the_short_title(nlp):
     assert ("赵刚", "holds_position", "南山村党支部") not in rels  # another village's secretary
     _, rels = run(nlp, "镇里召开会议，村支书李强介绍情况。")
     assert not any(r[1] == "holds_position" for r in rels)  # no branch named
+
+
+def test_companies_a_body_visits_do_not_run_what_it_launches_after(nlp):
+    _, rels = run(nlp, "县工信局走访溧阳天成机械有限公司和溧阳明达纺织有限公司，开展“企业服务日”活动。")
+    assert ("县工信局", "runs", "企业服务日活动") in rels
+    assert not any(h.startswith("溧阳") and t == "runs" for h, t, _ in rels)

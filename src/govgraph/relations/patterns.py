@@ -190,13 +190,29 @@ def _actor(text, actors, t, ms):
         instrument = next((w for w in _INSTRUMENT if before.endswith(w)), None)
         if instrument:
             return next((a for a in actors if a.end == m.start - len(instrument)), None)
-        if _members(text, m, ms) or before.endswith("来自"):
+        if _members(text, m, ms) or before.endswith("来自") or _visited(text, m, actors):
             continue
         # A组建B，由…，开展P: B is what A set up; A goes on acting after the comma
         if before.endswith(_CREATE) and "，" in after:
             continue
         return m
     return None
+
+
+# A深入B、C等企业调研: B and C are visited, not acting
+_VISIT = ("深入", "走进", "走访", "来到", "前往", "到访", "探访", "看望", "慰问", "考察", "调研", "进驻")
+
+
+def _visited(text, m, actors):
+    """Is actor m (or the list it ends) the object of a visit verb?"""
+    start = m.start
+    while True:
+        sep = next((w for w in _LIST_SEP if text.endswith(w, 0, start)), None)
+        prev = sep and next((a for a in actors if a.end == start - len(sep)), None)
+        if prev is None:
+            break
+        start = prev.start
+    return text[max(0, start - 2):start].endswith(_VISIT)
 
 
 def _members(text, m, ms):
