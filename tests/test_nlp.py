@@ -396,3 +396,10 @@ def test_departments_listed_after_a_place_that_only_qualifies_a_street_are_no_on
     assert len([t for t, lab in found if lab == "Agency"]) == 2
     found, _ = ents(nlp, "钟楼区荷花池街道邀请社区代表及住建、城管等部门工作人员参加。")
     assert not [t for t, lab in found if lab == "Agency"]
+
+
+def test_a_community_or_village_the_tagger_reads_as_another_word_after_its_township(nlp):
+    # 和谐社区/a: a community named with an adjective is a place after its street, not elsewhere
+    assert ("和谐社区", "Place") in tagged_doc(nlp, "溧阳市/LOC 昆仑街道/LOC 和谐社区/a 举办/v 活动/n 。/w")
+    assert ("团结村", "Place") in tagged_doc(nlp, "来到/v 青云镇/LOC 团结村/a 。/w")
+    assert tagged_doc(nlp, "建设/v 和谐社区/a 。/w") == set()

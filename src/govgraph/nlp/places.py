@@ -45,6 +45,7 @@ _AFTER_NAME = {"v", "vd", "u", "p", "c", "d", "ad", "w", "f", "xc"}
 # characters that make a word with 乡 (乡贤, 乡亲, 乡愁): a township's name does not end before them
 _HOME_WORDS = set("贤亲愁情音邻土")
 # places that a site inside them follows in one word (X小区Y广场, X社区Y公园)
+_TOWNSHIP_ENDS = ("街道", "镇", "乡")
 _INNER = re.compile("小区|社区")  # not 花园, 新村: parts of a compound's own name (X花园新城小区)
 # a list of places or sites (A、B、C等地): items of up to 8 characters, the last before 等地
 _PLACE_LIST = re.compile(rf"(?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?等(?:地|景区|景点|地方)")
@@ -143,7 +144,13 @@ class PlaceRecognizer:
         items = [(c.start, c.end) for c in self._list_items(text, taken)]
         for a, b in items:
             yield Cand(a, b, "Place", "list-item", 2, {})
-        for tok in tagged(doc, ("LOC", "n", "nz", "ns")):
+        township_ends = {te for ts, te in taken if text.endswith(_TOWNSHIP_ENDS, ts, te)} | {
+            t.idx + len(t) for t in tagged(doc, ("LOC",)) if t.text.endswith(_TOWNSHIP_ENDS)}
+        for tok in doc:
+            if tok.tag_ not in ("LOC", "n", "nz", "ns") and not (
+                    tok.idx in township_ends and tok.text.endswith(("社区", "村")) and len(tok) >= 3):
+                continue  # a word of another kind names a place only as a village or community of a
+                # township written right before it (X街道|和谐社区/a)
             if tok.tag_ == "LOC" or len(tok) >= 3:
                 s = tok.idx
                 e = s + len(tok)
