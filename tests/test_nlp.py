@@ -402,4 +402,5 @@ def test_a_community_or_village_the_tagger_reads_as_another_word_after_its_towns
     # 和谐社区/a: a community named with an adjective is a place after its street, not elsewhere
     assert ("和谐社区", "Place") in tagged_doc(nlp, "溧阳市/LOC 昆仑街道/LOC 和谐社区/a 举办/v 活动/n 。/w")
     assert ("团结村", "Place") in tagged_doc(nlp, "来到/v 青云镇/LOC 团结村/a 。/w")
+    assert ("和谐社区", "Place") in tagged_doc(nlp, "溧阳市/LOC 昆仑街道/n 和谐社区/a 。/w")  # a street of the gazetteer
     assert tagged_doc(nlp, "建设/v 和谐社区/a 。/w") == set()
