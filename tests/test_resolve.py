@@ -277,3 +277,8 @@ def test_the_youth_league_committee_by_its_relative_name(nlp):
     assert ("团市委", "共青团溧阳市委员会") in found
     # without a city in the text it stays as written, like 市委
     assert ("团县委", "团县委") in names(nlp, "团县委组织青年志愿者开展活动。", "Agency")
+
+
+def test_a_programme_written_with_and_without_its_level_is_one(nlp):
+    found = names(nlp, "受聘为“银发管家”的党员主持会议。溧阳市组建“社区银发管家”队伍，化解矛盾。", "Program")
+    assert found == {("“银发管家”", "社区银发管家"), ("“社区银发管家”", "社区银发管家")}

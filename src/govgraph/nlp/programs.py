@@ -12,6 +12,8 @@ from spacy.language import Language
 
 from .candidates import CJK, Cand, add_candidates, alternation, doc_text, naming, tags_by_start
 
+# the level a programme is written for before its name (“社区X”, “村级X”)
+LEVEL_WORDS = ("社区", "小区", "村级", "村", "街道", "乡镇", "镇", "乡")
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "‘": "’"}
 _INNER = re.compile(r"[“”‘’\"「」『』]")
 _BAD_CONTENT = re.compile(r"[，。！？；：,!?;:]")
@@ -217,6 +219,8 @@ class ProgramRecognizer:
     def _recurring(self, text, found):
         """Once a quoted core is known as a programme, its other quoted mentions are too."""
         cores = {c.attrs.get("core") or c.attrs["name"] for c in found if c.label == "Program" and c.source != "hotline"}
+        # “社区X” names X as the community's: a quoted X alone is the same programme (resolve merges them)
+        cores |= {c[len(w):] for c in cores for w in LEVEL_WORDS if c.startswith(w) and len(c) - len(w) >= 2}
         taken = [(c.start, c.end) for c in found]
         for m in self.quote.finditer(text):
             core = strip_marks(next(g for g in m.groups() if g is not None))

@@ -14,6 +14,7 @@ from ..extract import Mention
 from ..gazetteers.divisions import load_divisions
 from ..nlp.agencies import LOCAL_BODIES, UNIQUE
 from ..nlp.candidates import naming
+from ..nlp.programs import LEVEL_WORDS
 from .context import choose_division, document_context, place_division
 from .names import canonical_agency
 
@@ -256,6 +257,9 @@ def _merge_short_forms(mentions):
             # not “A——B”工程: B under the umbrella A, which is a programme of its own
             targets = {k for k, n in names.items() if k != m.key and n.startswith(m.name) and len(n) > len(m.name)
                        and n[len(m.name)] not in _DASHES}
+            if not targets:  # X and 社区X: one programme, written with and without its level
+                targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name)
+                           and n[:len(n) - len(m.name)] in LEVEL_WORDS}
             if not targets and _HOTLINE.fullmatch(m.name):
                 # 12345热线 after 常州12345热线: the one city's hotline the document names
                 targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
