@@ -66,6 +66,13 @@ def test_a_named_platform_after_a_verb_of_use(nlp):
     assert not any(t in ("大数据平台", "国家级创新平台") for t in found)
 
 
+def test_quoted_names_listed_before_platforms_are_platforms(nlp):
+    found = programs(nlp, "居民可通过“苏农云”“云闪付”“溧阳市医疗保障局”微信公众号等平台缴费。"
+                          "依托“苏医保”和“江苏省医保局网上大厅”两个平台办理业务。")
+    assert {"苏农云", "云闪付", "溧阳市医疗保障局微信公众号", "苏医保", "江苏省医保局网上大厅"} <= set(found.values())
+    assert "“溧阳市医疗保障局”" not in found  # the account is the platform, not the bureau
+
+
 def test_quoted_name_with_a_line_of_hotline_or_special_line(nlp):
     found = programs(nlp, "市中院开通“企业诉求专线”，方便企业反映问题。")
     assert "“企业诉求专线”" in found

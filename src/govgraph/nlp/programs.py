@@ -61,6 +61,8 @@ _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署",
 _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
+_QUOTED_PLATFORMS = re.compile(r"((?:“[^“”，。]{2,16}”(?:(?:微信)?(?:公众号|小程序|视频号|App|APP))?(?:、|和|及|与|以及)?){2,8})"
+                               r"(?:等|[两二三四五六七八九十几多]个)(?:网络|线上|服务|办事|信息)?(?:平台|渠道|载体|终端|App|APP|小程序)")
 _QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”[、]?){2,}")  # “金A”“银B”品牌
 _CONGRESS_REPORT = re.compile(r"(?<!《)党的[一二三四五六七八九十]{1,3}大报告")
 # words that 战略 begins (战略合作, 战略支点): after a quote they do not name a strategy
@@ -203,6 +205,12 @@ class ProgramRecognizer:
                     or any(v in body for v in _CLAUSE_WORDS):
                 continue  # 国家层面统筹推进…平台: a clause, not a name
             yield Cand(start, end, "Program", "platform", 1, {"name": body})
+        # “A”“B”等平台, “A”和“B”两个平台: the quoted items are the platforms' names
+        for m in _QUOTED_PLATFORMS.finditer(text, s0, e0):
+            for q in re.finditer(r"“([^“”]+)”((?:微信)?(?:公众号|小程序|视频号|App|APP))?", m.group(1)):
+                start, end = m.start(1) + q.start(), m.start(1) + q.end()
+                if not any(a < end and start < b for a, b in taken) and not _BAD_CONTENT.search(q.group(1)):
+                    yield Cand(start, end, "Program", "platform-list", 2, {"name": q.group(1) + (q.group(2) or "")})
 
     def _descriptor_head(self, text, end, e0):
         """“三联动”工作机制, “X”系列宣传活动: the end of a short descriptor and head after a
