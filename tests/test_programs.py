@@ -66,6 +66,13 @@ def test_a_named_platform_after_a_verb_of_use(nlp):
     assert not any(t in ("大数据平台", "国家级创新平台") for t in found)
 
 
+def test_a_quoted_name_after_a_founding_verb_and_the_level_it_is_for(nlp):
+    found = spans(nlp, "搭建“乡贤议事坊”，组建社区“银龄巡逻队”，一批青年获评“优秀创业团队”。")
+    assert ("“乡贤议事坊”", "Program") in found
+    assert ("“银龄巡逻队”", "Organization") in found  # a named team
+    assert ("“优秀创业团队”", "Organization") not in found  # an honour, not a team it names
+
+
 def test_quoted_names_listed_before_platforms_are_platforms(nlp):
     found = programs(nlp, "居民可通过“苏农云”“云闪付”“溧阳市医疗保障局”微信公众号等平台缴费。"
                           "依托“苏医保”和“江苏省医保局网上大厅”两个平台办理业务。")

@@ -434,3 +434,8 @@ def test_companies_a_body_visits_do_not_run_what_it_launches_after(nlp):
     _, rels = run(nlp, "县工信局走访溧阳天成机械有限公司和溧阳明达纺织有限公司，开展“企业服务日”活动。")
     assert ("县工信局", "runs", "企业服务日活动") in rels
     assert not any(h.startswith("溧阳") and t == "runs" for h, t, _ in rels)
+
+
+def test_a_team_set_up_for_a_community_does_not_run_what_follows_its_founding(nlp):
+    _, rels = run(nlp, "溧阳市组建社区“银龄巡逻队”，积极参与治安巡逻，全面推行“平安楼栋”机制。")
+    assert not any(h == "银龄巡逻队" and t == "runs" for h, t, _ in rels)

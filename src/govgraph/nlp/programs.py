@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from .candidates import CJK, Cand, add_candidates, alternation, doc_text, naming, tags_by_start
 
+_FOUND = ("组建", "成立", "建立", "设立")
 # the level a programme is written for before its name (“社区X”, “村级X”)
 LEVEL_WORDS = ("社区", "小区", "村级", "村", "街道", "乡镇", "镇", "乡")
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "‘": "’"}
@@ -366,7 +367,9 @@ class ProgramRecognizer:
                 name = core + whole if short or len(core) <= 3 else core
                 yield Cand(start, dm.end(), "Program", "quote+descriptor+head", 2, {"name": name, "core": core})
                 continue
-            before = text[max(s0, start - 4):start]
+            before = text[max(s0, start - 6):start]
+            level = next((w for w in LEVEL_WORDS if before.endswith(w)), "")
+            before = before[:len(before) - len(level)]  # 组建社区“X”: the level it is set up for
             if before.endswith("以") and _CARRIER.match(text, end, e0) and len(core) >= 2:
                 # 以“X”为总载体: what a body works through is its programme
                 yield Cand(start, end, "Program", "quote+carrier", 2, {"name": core})
@@ -377,7 +380,9 @@ class ProgramRecognizer:
                     yield Cand(start, end2, "Program", "quote+tail", 2, {"name": core + text[end:end2]})
                 elif len(core) >= 3:
                     # 设立“研判小组”: a working group is a body of its founder, not a programme
-                    label = "Agency" if core.endswith(_GROUPS) else "Program"
+                    # 组建“X调解队”: a named team is an organisation
+                    label = "Agency" if core.endswith(_GROUPS) else "Organization" \
+                        if core.endswith("队") and before.endswith(_FOUND) else "Program"
                     yield Cand(start, end, label, "quote+verb", 2, {"name": core})
             elif self._service_brand(text, s0, start, core):
                 yield Cand(start, end, "Program", "quote+service", 2, {"name": core})

@@ -174,6 +174,7 @@ def _passive_issues(text, ms):
 _PEOPLE = re.compile("(?:" + "|".join(r for r in _ROLES if r not in ("民警", "干警", "志愿者", "党员", "队员", "成员",
                                                                       "网格员", "社工")) + ")(?!会)")
 _CREATE = ("组建", "成立", "建立", "设立", "吸纳", "邀请")
+_CREATED = re.compile(f"(?:{'|'.join(_CREATE)})(?:社区|小区|村|街道|镇|乡)?$")  # 组建社区“X队”
 _INSTRUMENT = ("以", "依托", "借助", "依靠", "通过")
 _CARRY_OUT = ("落实", "贯彻", "执行", "响应")
 # a clause after a comma opened by 该村/我县 (not a site: 在我县, 对本市)
@@ -193,7 +194,7 @@ def _actor(text, actors, t, ms):
         if _members(text, m, ms) or before.endswith("来自") or _visited(text, m, actors):
             continue
         # A组建B，由…，开展P: B is what A set up; A goes on acting after the comma
-        if before.endswith(_CREATE) and "，" in after:
+        if _CREATED.search(text, max(0, m.start - 8), m.start) and "，" in after:
             continue
         return m
     return None
