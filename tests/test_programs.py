@@ -73,6 +73,11 @@ def test_a_quoted_name_after_a_founding_verb_and_the_level_it_is_for(nlp):
     assert ("“优秀创业团队”", "Organization") not in found  # an honour, not a team it names
 
 
+def test_a_quoted_series_joined_by_he_before_a_descriptor_and_head(nlp):
+    found = programs(nlp, "居民踊跃参加“9·9公益日”“一起跑”和“一起帮”爱心公益活动。")
+    assert {"9·9公益日", "一起跑", "一起帮"} <= set(found.values())
+
+
 def test_quoted_names_listed_before_platforms_are_platforms(nlp):
     found = programs(nlp, "居民可通过“苏农云”“云闪付”“溧阳市医疗保障局”微信公众号等平台缴费。"
                           "依托“苏医保”和“江苏省医保局网上大厅”两个平台办理业务。")

@@ -64,7 +64,7 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
 _QUOTED_PLATFORMS = re.compile(r"((?:“[^“”，。]{2,16}”(?:(?:微信)?(?:公众号|小程序|视频号|App|APP))?(?:、|和|及|与|以及)?){2,8})"
                                r"(?:等|[两二三四五六七八九十几多]个)(?:网络|线上|服务|办事|信息)?(?:平台|渠道|载体|终端|App|APP|小程序)")
-_QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”[、]?){2,}")  # “金A”“银B”品牌
+_QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”(?:[、和及与](?=“))?){2,}")  # “金A”“银B”品牌, “A”和“B”活动
 _CONGRESS_REPORT = re.compile(r"(?<!《)党的[一二三四五六七八九十]{1,3}大报告")
 # words that 战略 begins (战略合作, 战略支点): after a quote they do not name a strategy
 _STRATEGIC = re.compile("合作|支点|伙伴|性|意义|地位|高度|定位|机遇|思维|储备|新兴|层面|眼光|全局|资源|科技|投资|对话|沟通|"
@@ -258,14 +258,18 @@ class ProgramRecognizer:
         programme head follows, if start begins one."""
         rx = _QUOTE_SERIES
         m = rx.match(text, start, e0)
-        if m and self.head.match(text, m.end(), e0):
+        if m and self._series_head(text, m.end(), e0):
             return m.end()
         # start may be inside a series that began earlier
         for back in range(start - 1, max(start - 60, 0), -1):
             m = rx.match(text, back, e0)
-            if m and m.end() > start and text[back] == "“" and self.head.match(text, m.end(), e0):
+            if m and m.end() > start and text[back] == "“" and self._series_head(text, m.end(), e0):
                 return m.end()
         return None
+
+    def _series_head(self, text, end, e0):
+        """A programme head right after a quoted series, or a short descriptor and one (公益活动)."""
+        return self.head.match(text, end, e0) or self._descriptor_head(text, end, e0)
 
     def _quoted(self, text, s0, e0):
         for c in self._quoted_whole(text, s0, e0):
