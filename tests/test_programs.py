@@ -83,6 +83,7 @@ def test_quoted_names_listed_before_platforms_are_platforms(nlp):
                           "依托“苏医保”和“江苏省医保局网上大厅”两个平台办理业务。")
     assert {"苏农云", "云闪付", "溧阳市医疗保障局微信公众号", "苏医保", "江苏省医保局网上大厅"} <= set(found.values())
     assert "“溧阳市医疗保障局”" not in found  # the account is the platform, not the bureau
+    assert "巾帼暖家" in programs(nlp, "完善“邻里书屋”、“社区老年学校”“巾帼暖家”等阵地建设。").values()
 
 
 def test_quoted_name_with_a_line_of_hotline_or_special_line(nlp):

@@ -439,3 +439,10 @@ def test_companies_a_body_visits_do_not_run_what_it_launches_after(nlp):
 def test_a_team_set_up_for_a_community_does_not_run_what_follows_its_founding(nlp):
     _, rels = run(nlp, "溧阳市组建社区“银龄巡逻队”，积极参与治安巡逻，全面推行“平安楼栋”机制。")
     assert not any(h == "银龄巡逻队" and t == "runs" for h, t, _ in rels)
+
+
+def test_quoted_items_side_by_side_are_a_list_not_an_owner_and_its_programme(nlp):
+    _, rels = run(nlp, "完善“邻里书屋”、“社区老年学校”“妇女议事厅”等阵地建设。")
+    assert not any(t == "runs" for _, t, _ in rels)
+    _, rels = run(nlp, "县融媒体中心《问政溧阳》栏目开播。")
+    assert ("县融媒体中心", "runs", "问政溧阳") in rels

@@ -63,7 +63,7 @@ _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
 _QUOTED_PLATFORMS = re.compile(r"((?:“[^“”，。]{2,16}”(?:(?:微信)?(?:公众号|小程序|视频号|App|APP))?(?:、|和|及|与|以及)?){2,8})"
-                               r"(?:等|[两二三四五六七八九十几多]个)(?:网络|线上|服务|办事|信息)?(?:平台|渠道|载体|终端|App|APP|小程序)")
+                               r"(?:等|[两二三四五六七八九十几多]个)(?:网络|线上|服务|办事|信息)?(?:平台|渠道|载体|阵地|终端|App|APP|小程序)")
 _QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”(?:[、和及与](?=“))?){2,}")  # “金A”“银B”品牌, “A”和“B”活动
 _CONGRESS_REPORT = re.compile(r"(?<!《)党的[一二三四五六七八九十]{1,3}大报告")
 # words that 战略 begins (战略合作, 战略支点): after a quote they do not name a strategy

@@ -127,7 +127,9 @@ def _runs_issues(text, ms):
             verbs += _ANNOUNCE  # A公布了第三批P名单: A runs the pilot it selects for
         prev = ms[i - 1] if i else None
         # 县融媒体中心《问政鹤峰》栏目, 省高院“执行护航”: the actor's own programme
-        if typ == "runs" and prev is not None and prev.label in _ACTORS and text[prev.end:t.start] in ("", "的"):
+        # (not “A”“B”: two quoted items of a list side by side)
+        if typ == "runs" and prev is not None and prev.label in _ACTORS and text[prev.end:t.start] in ("", "的") \
+                and not (text[prev.end - 1] == "”" and text[t.start] == "“"):
             yield prev, t, typ, None
             continue
         # 落实 A“…”P: A owns the programme that the subject carries out
