@@ -204,3 +204,9 @@ def test_service_sites_are_no_head_and_a_quoted_working_group_is_a_body(nlp):
 def test_only_a_service_station_before_dian_loses_its_head(nlp):
     found = programs(nlp, "社区开展“微心愿”活动点亮困难儿童新年梦想。")
     assert set(found.values()) == {"微心愿活动"}
+
+
+def test_a_quoted_name_before_a_charter_word_is_a_document(nlp):
+    found = spans(nlp, "村里制定了“孝老五条”公约，还修订了“睦邻”章程。")
+    assert ("“孝老五条”公约", "Policy") in found and ("“睦邻”章程", "Policy") in found
+    assert not any(label == "Program" for _, label in found)

@@ -62,6 +62,7 @@ _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署",
 _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
+_CHARTER = re.compile("村规民约|居民公约|自治公约|公约|章程|守则")
 _QUOTED_PLATFORMS = re.compile(r"((?:“[^“”，。]{2,16}”(?:(?:微信)?(?:公众号|小程序|视频号|App|APP))?(?:、|和|及|与|以及)?){2,8})"
                                r"(?:等|[两二三四五六七八九十几多]个)(?:网络|线上|服务|办事|信息)?(?:平台|渠道|载体|阵地|终端|App|APP|小程序)")
 _QUOTE_SERIES = re.compile(r"(?:“[^“”，。]{1,12}”(?:[、和及与](?=“))?){2,}")  # “金A”“银B”品牌, “A”和“B”活动
@@ -330,6 +331,11 @@ class ProgramRecognizer:
             if self._dash_before_programme(text, end, e0):
                 # “春风送暖”——“就业援助”专项行动: the umbrella campaign before the dash
                 yield Cand(start, end, "Program", "quote-umbrella", 2, {"name": core})
+                continue
+            cm = _CHARTER.match(text, end, e0)
+            if cm and len(core) >= 2:
+                # “文明九条”公约: a named charter is a document
+                yield Cand(start, cm.end(), "Policy", "quote+charter", 3, {"name": core + cm.group(), "core": core})
                 continue
             hm = self.head.match(text, end, e0)
             om = self.org_head.match(text, end, e0)
