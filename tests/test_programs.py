@@ -210,3 +210,9 @@ def test_a_quoted_name_before_a_charter_word_is_a_document(nlp):
     found = spans(nlp, "村里制定了“孝老五条”公约，还修订了“睦邻”章程。")
     assert ("“孝老五条”公约", "Policy") in found and ("“睦邻”章程", "Policy") in found
     assert not any(label == "Program" for _, label in found)
+
+
+def test_a_quote_describing_the_pattern_a_verb_builds_is_no_programme(nlp):
+    found = programs(nlp, "溧阳市不断构建“从田间到餐桌”的监管大格局。沿河形成了“三湾五园”的格局。县里构建“邻里守望”志愿服务体系。")
+    assert "从田间到餐桌" not in found.values() and "三湾五园" not in found.values()
+    assert any(v.startswith("邻里守望") for v in found.values())

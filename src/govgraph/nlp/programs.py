@@ -62,6 +62,8 @@ _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署",
 _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
+# 构建“X”的…格局: the quote says what the pattern is like; the verb builds the pattern
+_PATTERN_OF = re.compile(r"的[^，。；]{0,8}?(?:格局|局面|态势|氛围|理念|生动局面|良好局面)")
 _CHARTER = re.compile("村规民约|居民公约|自治公约|公约|章程|守则")
 _QUOTED_PLATFORMS = re.compile(r"((?:“[^“”，。]{2,16}”(?:(?:微信)?(?:公众号|小程序|视频号|App|APP))?(?:、|和|及|与|以及)?){2,8})"
                                r"(?:等|[两二三四五六七八九十几多]个)(?:网络|线上|服务|办事|信息)?(?:平台|渠道|载体|阵地|终端|App|APP|小程序)")
@@ -388,7 +390,7 @@ class ProgramRecognizer:
                 if end2 is not None:
                     # “码”上办: quoted first character(s) of a longer name
                     yield Cand(start, end2, "Program", "quote+tail", 2, {"name": core + text[end:end2]})
-                elif len(core) >= 3:
+                elif len(core) >= 3 and not _PATTERN_OF.match(text, end, e0):
                     # 设立“研判小组”: a working group is a body of its founder, not a programme
                     # 组建“X调解队”: a named team is an organisation
                     label = "Agency" if core.endswith(_GROUPS) else "Organization" \
