@@ -404,3 +404,18 @@ def test_a_community_or_village_the_tagger_reads_as_another_word_after_its_towns
     assert ("团结村", "Place") in tagged_doc(nlp, "来到/v 青云镇/LOC 团结村/a 。/w")
     assert ("和谐社区", "Place") in tagged_doc(nlp, "溧阳市/LOC 昆仑街道/n 和谐社区/a 。/w")  # a street of the gazetteer
     assert tagged_doc(nlp, "建设/v 和谐社区/a 。/w") == set()
+
+
+def test_kinds_of_schools_pupils_and_both_places_police_are_no_bodies(nlp):
+    assert tagged_doc(nlp, "新建/v 普惠性幼儿园/ORG 和/c 普通/a 高等学校/n 。/w") == set()
+    assert tagged_doc(nlp, "来华/v 的/u 美国/LOC 中学/n 生/n 。/w") == {("美国", "Place")}
+    assert tagged_doc(nlp, "在/p 两地/n 公安/n 机关/n 办理/v 。/w") == set()
+    assert ("溧阳实验中学", "Organization") in tagged_doc(nlp, "溧阳实验中学/ORG 学生/n 参观/v 。/w")
+
+
+def test_a_bank_card_in_a_title_and_a_deputys_post_before_a_company(nlp):
+    found = tagged_doc(nlp, "修改/v 《/w 国务院/nw 关于实施银行/nw 卡清算机构准入管理的决定/nw 》/w 。/w")
+    assert not any(label == "Organization" for _, label in found)
+    found = tagged_doc(nlp, "全国人大/ORG 代表溧阳天成控股集团有限公司/ORG 董事长/n 张建华/PER 表示/v 。/w")
+    assert ("溧阳天成控股集团有限公司", "Organization") in found
+    assert not any(t.startswith("全国人大代表") for t, _ in found)

@@ -18,7 +18,12 @@ _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "�
 _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
 _DEICTIC = tuple("全各该本我此这年")
 # an indefinite description inside a name: 浙江余杭区一家物流公司 is some company, not a named one
-_INDEFINITE = re.compile("一家|一个|一所|一批|某|各")  # 各: 某市各县市区交警大队 is many bodies
+# 各: 某市各县市区交警大队 is many bodies; 两地公安: the police of both places
+_INDEFINITE = re.compile("一家|一个|一所|一批|某|各|[两三多数]地")
+# kinds of school or company, not names (普惠性幼儿园, 普通高等学校, 民办学校)
+_KIND_ONLY = re.compile("(?:普惠性|普惠|普通|公办|民办|高等|中等|职业|中小|大中小|乡镇|农村|城市|寄宿制|新建|定点|国有|民营|私营|外资)+")
+_DEPUTY = re.compile("(?:人大|政协|党代会)(?:代表|委员)")
+_SCHOOL_HEADS = ("大学", "中学", "小学", "学校", "学院")
 _NEWS_APP = re.compile(r"(?:日报|晚报|报社|电视台)([\u4e00-\u9fff]{1,3}新闻)(?=记者|客户端|App|APP)")
 # functions whose provincial department is a 厅 (the others keep 局 or 委: 医保局, 卫健委)
 _PROVINCE_TING = {"民政", "人社", "人力资源和社会保障", "财政", "教育", "公安", "司法", "交通运输", "交通", "住建",
@@ -124,6 +129,8 @@ class AgencyRecognizer:
                 for m in rx.finditer(text, s0, e0):
                     if m.group().startswith("日报") and text[m.start() - 1:m.start()] in _NUMERALS:
                         continue  # 通讯社22日报道: a date and 报道 (reported), not a daily paper
+                    if m.group().endswith(_SCHOOL_HEADS) and text.startswith("生", m.end()):
+                        continue  # 美国中学生: pupils, not a school
                     cand = self._compose(doc, m.start(), m.end(), label, s0)
                     if cand and (cand.start, cand.end) not in seen \
                             and not any(c.start <= cand.start and cand.end < c.end for c in systems):
@@ -156,7 +163,8 @@ class AgencyRecognizer:
                 name = text[s:e]
                 head = _ends_with(self.org_head, name) or ""
                 if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic \
-                        and not _INDEFINITE.search(name) and not _GENERIC_NAME.search(name) and not self._only_industry(name, head):
+                        and not _INDEFINITE.search(name) and not _GENERIC_NAME.search(name) and not self._only_industry(name, head) \
+                        and not (head and _KIND_ONLY.fullmatch(name[:-len(head)])):
                     seen.add((s, e))
                     yield Cand(s, e, "Organization", "lac", 1)
 
@@ -231,12 +239,13 @@ class AgencyRecognizer:
         body = name[: head.start()] if head else name
         if not self._qualified(name, body, head.group() if head else "", tok):
             return None
+        org = _ends_with(self.org_head, name)
+        if org and _KIND_ONLY.fullmatch(name[:-len(org)]):
+            return None
         if label == "Agency":
-            org = _ends_with(self.org_head, name)
             if org and len(org) > len(_ends_with(self.agency_head, name) or ""):
                 label = "Organization"  # …协会, …医院: not a public body
         elif not (name[0] in "省市州县区" and name[1:].endswith(_PUBLIC_INSTITUTIONS)):
-            org = _ends_with(self.org_head, name)
             if not self._proper(doc, start, he - len(org or "")) or self._only_industry(name, org):
                 return None  # 茶叶公司, 餐饮协会, 农民专业合作社: a kind of organisation, not a named one
         return Cand(start, he, label, "head", 2, {})
@@ -309,6 +318,11 @@ class AgencyRecognizer:
                         s += len(v)
                         changed = True
                         break
+            # 人大代表|X公司: a deputy's post glued to the company the deputy runs
+            m = _DEPUTY.search(text, s, e)
+            if m and e - m.end() >= 4:
+                s = m.end()
+                changed = True
             # 州内医院，如州中医院: "such as" before a relative name (not 如皋市, a place of its own)
             for v in _EXAMPLE_MARKERS:
                 if text.startswith(v, s) and text.startswith(self.level, s + len(v)) \
