@@ -282,3 +282,15 @@ def test_the_youth_league_committee_by_its_relative_name(nlp):
 def test_a_programme_written_with_and_without_its_level_is_one(nlp):
     found = names(nlp, "受聘为“银发管家”的党员主持会议。溧阳市组建“社区银发管家”队伍，化解矛盾。", "Program")
     assert found == {("“银发管家”", "社区银发管家"), ("“社区银发管家”", "社区银发管家")}
+
+
+def test_a_documents_kind_alone_refers_back_to_the_document_named_before(nlp):
+    found = names(nlp, "县政府印发《溧阳河道保护实施意见》（以下简称《实施意见》）。《实施意见》提出三项任务。"
+                       "县里还出台了《溧阳河道保洁办法》。《办法》自公布之日起施行。", "Policy")
+    assert ("《实施意见》", "溧阳河道保护实施意见") in found
+    assert ("《办法》", "溧阳河道保洁办法") in found
+    # with two it could refer to and neither before it, it names nothing; a short name of its own stays
+    found = names(nlp, "《意见》提出三项任务。县里印发《溧阳河道保护意见》和《溧阳湖泊保护意见》。学习《宪法》。", "Policy")
+    assert {n for _, n in found} == {"溧阳河道保护意见", "溧阳湖泊保护意见", "宪法"}
+    assert not any(label == "Agency" for _, label in {(s, "Agency") for s, _ in names(
+        nlp, "县里出台了《溧阳河道保洁办法》。", "Agency")})

@@ -131,6 +131,8 @@ class AgencyRecognizer:
                         continue  # 通讯社22日报道: a date and 报道 (reported), not a daily paper
                     if m.group().endswith(_SCHOOL_HEADS) and text.startswith("生", m.end()):
                         continue  # 美国中学生: pupils, not a school
+                    if m.group().endswith("办") and text.startswith("法", m.end()):
+                        continue  # …保洁办法: a document's kind, not an office
                     cand = self._compose(doc, m.start(), m.end(), label, s0)
                     if cand and (cand.start, cand.end) not in seen \
                             and not any(c.start <= cand.start and cand.end < c.end for c in systems):

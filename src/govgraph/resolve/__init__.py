@@ -66,6 +66,7 @@ def resolve_document(mentions: list[Mention]) -> None:
     _village_bodies(mentions)
     _local_bodies(mentions)
     _merge_short_forms(mentions)
+    _short_titles(mentions)
 
 
 def _short_form(place) -> str:
@@ -281,6 +282,30 @@ def _merge_short_forms(mentions):
         elif m.label == "Agency" and strip_marks(m.text) in _BARE and m.attrs.get("source") not in _ENUMERATED:
             m.key = None  # 医保局 with two 医保局s in the text, or none: cannot tell which
     _name_programs_by_usage(mentions)
+
+
+_POLICY_HEADS = set(naming()["policy_heads"])
+_KIND_OF_DOCUMENT = {"实施", "指导", "行动", "管理", "工作", "暂行", "若干", "总体", "专项", "工作"}
+
+
+def _short_titles(mentions):
+    """《意见》, 《实施方案》: a document's kind alone refers back to the last document of
+    that kind its article names in full (or the one of the whole text); with none, it names nothing."""
+    policies = [m for m in mentions if m.label == "Policy" and m.key]
+    for m in policies:
+        short = m.name
+        if short not in _POLICY_HEADS and not (short[:2] in _KIND_OF_DOCUMENT and short[2:] in _POLICY_HEADS):
+            continue  # 《宪法》, 《刑法》 are names of their own
+        fuller = [p for p in policies if p.name.endswith(short) and len(p.name) > len(short)]
+        before = [p for p in fuller if p.article == m.article and p.start < m.start]
+        if before:
+            target = max(before, key=lambda p: p.start)
+        elif len({p.key for p in fuller}) == 1:
+            target = fuller[0]
+        else:
+            m.key = None
+            continue
+        m.key, m.name = target.key, target.name
 
 
 def _name_programs_by_usage(mentions):
