@@ -419,3 +419,10 @@ def test_a_bank_card_in_a_title_and_a_deputys_post_before_a_company(nlp):
     found = tagged_doc(nlp, "全国人大/ORG 代表溧阳天成控股集团有限公司/ORG 董事长/n 张建华/PER 表示/v 。/w")
     assert ("溧阳天成控股集团有限公司", "Organization") in found
     assert not any(t.startswith("全国人大代表") for t, _ in found)
+
+
+def test_a_sentence_opening_with_jizhe_is_no_byline(nlp):
+    found, _ = ents(nlp, "记者从溧阳市水利局了解到，截至目前，天目湖、长荡湖等湖泊水质稳定。")
+    assert not any(label == "Person" for _, label in found)
+    found, _ = ents(nlp, "记者 王小明 李华\n溧阳市召开会议。")
+    assert {("王小明", "Person"), ("李华", "Person")} <= found

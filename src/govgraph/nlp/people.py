@@ -86,6 +86,8 @@ class PersonRecognizer:
                 if i > cur:
                     pieces.append((cur, i))
                 cur = i + 1 if i < re_ and text[i] in "、，, 　" else i
+        if any(pe - ps > 4 and not _BYLINE_ROLE.fullmatch(text[ps:pe]) for ps, pe in pieces):
+            return  # 记者从X获悉，…: a sentence that starts with 记者, not a line of names
         names = []
         for ps, pe in pieces:
             piece = text[ps:pe]
