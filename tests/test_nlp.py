@@ -426,3 +426,8 @@ def test_a_sentence_opening_with_jizhe_is_no_byline(nlp):
     assert not any(label == "Person" for _, label in found)
     found, _ = ents(nlp, "记者 王小明 李华\n溧阳市召开会议。")
     assert {("王小明", "Person"), ("李华", "Person")} <= found
+
+
+def test_a_countrys_side_or_army_is_no_person(nlp):
+    assert tagged_doc(nlp, "哈方/PER 高度/d 重视/v 。/w 乌军/PER 击退/v 进攻/vn 。/w") == set()
+    assert ("马军", "Person") in tagged_doc(nlp, "马军/PER 参加/v 会议/n 。/w")

@@ -13,6 +13,8 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫"
 _BYLINE = re.compile(r"^[■●▲◆□]|[（(](?:本报)?(?:记者|通讯员|见习记者|特约记者)|^(?:本报)?(?:记者|通讯员)")
 _BYLINE_ROLE = re.compile(r"(?:本报)?(记者|通讯员|见习记者|特约记者)")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
+# a country's one-character short form and 方 (side) or 军 (army); 军 not after a common surname (马军)
+_SIDE = re.compile("[中美俄乌哈日韩朝英法德意巴以伊叙土印越泰老柬缅菲马新蒙塞匈波捷希埃沙阿欧]方|[美俄乌以日英法德叙]军")
 
 
 class PersonRecognizer:
@@ -50,8 +52,8 @@ class PersonRecognizer:
                 continue
             if re.match(r"[（(]化名", after):
                 continue
-            if word in self.places:
-                continue
+            if word in self.places or _SIDE.fullmatch(word):
+                continue  # 哈方, 乌军: a country's side or army, not a person
             if text[s - 1:s] == "“" and text[e:e + 1] == "”" and text.count(word) == text.count(f"“{word}”"):
                 continue  # a name only ever in quotes is a character's or a nickname (“林黛玉”的故事)
             for ps, pe in _split_name(word, s, doc._.space_gaps, longer):
