@@ -431,3 +431,12 @@ def test_a_sentence_opening_with_jizhe_is_no_byline(nlp):
 def test_a_countrys_side_or_army_is_no_person(nlp):
     assert tagged_doc(nlp, "哈方/PER 高度/d 重视/v 。/w 乌军/PER 击退/v 进攻/vn 。/w") == set()
     assert ("马军", "Person") in tagged_doc(nlp, "马军/PER 参加/v 会议/n 。/w")
+
+
+def test_a_quantity_or_section_glued_to_a_place_and_common_nouns_of_landscape(nlp):
+    assert tagged_doc(nlp, "袭击/v 非洲多/LOC 国/n 。/w") == {("非洲", "Place")}
+    assert tagged_doc(nlp, "蒙古国大部分/LOC 地区/n 降温/v 。/w") == {("蒙古国", "Place")}
+    assert tagged_doc(nlp, "高速/n 溧阳段/LOC 通车/v 。/w") == {("溧阳", "Place")}
+    assert ("科罗拉多", "Place") in tagged_doc(nlp, "前往/v 科罗拉多/LOC 。/w")
+    assert ("主河", "Place") not in tagged_doc(nlp, "治理/v 主河段/LOC 。/w")  # 段 only after a division
+    assert tagged_doc(nlp, "保护/v 江河/LOC 湖泊/n 。/w") == set()

@@ -27,6 +27,8 @@ _GLUED = set("美赴到在至去回游访和与及")
 # words of praise before a place in slogans (锦绣X, 多彩贵州, 大美青海): never a place of their own
 _PRAISE = ("锦绣", "多彩", "大美", "七彩", "诗画", "水韵", "魅力", "美丽", "秀美", "壮美", "醉美", "最美", "活力", "幸福")
 _DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "东部", "西部", "南部", "北部", "中部")
+_PARTS = ("大部分", "部分", "多", "段")
+_MANY_OF = set("国地省市县区个家处")
 _AREAS = ("地区", "山区", "一带", "沿海", "地带")
 # what follows a division's short form in the name of a street or a site (鼓楼|路, 恩施|大道)
 _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "大厦", "小区", "花园")
@@ -166,6 +168,7 @@ class PlaceRecognizer:
                 if m and text[s:e].endswith("村"):
                     e = m.end()
                 e = self._less_direction(text, s, e)
+                e = self._less_part(text, s, e)
                 if text.endswith("城市", s, e) and text[s:e] not in self.forms:
                     e -= 2  # 新安江|城市漂流: a city in general after the name (晋城市 is in the gazetteer)
                 s = self._less_prefix(text, s, e)
@@ -213,6 +216,16 @@ class PlaceRecognizer:
         e -= len(area)  # 陕西南部|地区: the area word goes with the direction
         known = [d for d in ends if text[s:e - len(d)] in self.forms]
         return e - len(known[0] if known else ends[0])
+
+    def _less_part(self, text, s, e):
+        """欧洲多|国, 蒙古国大部分|地区, 昭通段: a quantity or a section of a place the tagger took
+        into its word is not part of the name (段 only after a division: 路段, 河段 are words;
+        多 only before what it counts: 科罗拉多 is a name)."""
+        for part in _PARTS:
+            if text.endswith(part, s, e) and e - s - len(part) >= 2 and (
+                    part != "段" or text[s:e - 1] in self.forms) and (part != "多" or text[e:e + 1] in _MANY_OF):
+                return e - len(part)
+        return e
 
     def _less_prefix(self, text, s, e):
         """美|淮安, 赴|常州, 锦绣|X: a character or a word of praise the tagger took into a
