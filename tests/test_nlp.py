@@ -440,3 +440,11 @@ def test_a_quantity_or_section_glued_to_a_place_and_common_nouns_of_landscape(nl
     assert ("科罗拉多", "Place") in tagged_doc(nlp, "前往/v 科罗拉多/LOC 。/w")
     assert ("主河", "Place") not in tagged_doc(nlp, "治理/v 主河段/LOC 。/w")  # 段 only after a division
     assert tagged_doc(nlp, "保护/v 江河/LOC 湖泊/n 。/w") == set()
+
+
+def test_heads_inside_longer_words_name_no_body(nlp):
+    found = tagged_doc(nlp, "中共中央办/ORG 公厅/ORG 印发/v 通知/n 。/w")
+    assert ("中共中央办公厅", "Agency") in found and ("中共中央办", "Agency") not in found
+    found = tagged_doc(nlp, "应急管理部/ORG 会同/v 中国气象局/ORG 联合/v 会/v 商/v 。/w")
+    assert not any(t.endswith("联合会") for t, _ in found)
+    assert not any(t.endswith("主委") for t, _ in tagged_doc(nlp, "民革溧阳市委会主委/ORG 王建华/PER 出席/v 。/w"))

@@ -71,7 +71,7 @@ _ORG_END = tuple("社团司报台网院站所馆校行厂店部会队园")
 _PLACE_BOUND = {"政协", "人大", "人民代表大会", "人民政府", "政府", "人民法院", "法院", "中级人民法院", "人民检察院", "检察院",
                 "公安局", "纪委", "监委", "人大常委会", "人民代表大会常务委员会"}
 # words that end like a body but are not one
-_NOT_A_BODY = ("常委", "部署", "大局", "格局", "布局", "结局", "开局", "全局", "主办", "承办", "协办", "执办",
+_NOT_A_BODY = ("常委", "主委", "部署", "大局", "格局", "布局", "结局", "开局", "全局", "主办", "承办", "协办", "执办",
                "网上大厅", "掌上大厅", "网上办事大厅",  # a body's online hall is a platform of it
                "签署", "举办", "申办", "创办", "开办", "兴办", "督办", "查办", "交办", "转办", "停办",
                # a part of a region or a whole (江西省东北部, 市区全部), not a ministry
@@ -131,8 +131,9 @@ class AgencyRecognizer:
                         continue  # 通讯社22日报道: a date and 报道 (reported), not a daily paper
                     if m.group().endswith(_SCHOOL_HEADS) and text.startswith("生", m.end()):
                         continue  # 美国中学生: pupils, not a school
-                    if m.group().endswith("办") and text.startswith("法", m.end()):
-                        continue  # …保洁办法: a document's kind, not an office
+                    if m.group().endswith("办") and text[m.end():m.end() + 1] in ("法", "公") \
+                            or m.group().endswith("联合会") and text.startswith("商", m.end()):
+                        continue  # 保洁办法: a document's kind; 办|公厅: the head is longer; 联合会商: consult jointly
                     cand = self._compose(doc, m.start(), m.end(), label, s0)
                     if cand and (cand.start, cand.end) not in seen \
                             and not any(c.start <= cand.start and cand.end < c.end for c in systems):
