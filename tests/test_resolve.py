@@ -294,3 +294,16 @@ def test_a_documents_kind_alone_refers_back_to_the_document_named_before(nlp):
     assert {n for _, n in found} == {"溧阳河道保护意见", "溧阳湖泊保护意见", "宪法"}
     assert not any(label == "Agency" for _, label in {(s, "Agency") for s, _ in names(
         nlp, "县里出台了《溧阳河道保洁办法》。", "Agency")})
+
+
+def test_the_political_consultative_conference_by_its_committee_name_and_term(nlp):
+    found = names(nlp, "政协溧阳市委员会召开会议。溧阳市政协主席出席。政协第十届溧阳市委员会第三次会议开幕。", "Agency")
+    assert {n for _, n in found} == {"中国人民政治协商会议溧阳市委员会"}
+    found = names(nlp, "政协第十四届全国委员会召开会议。政协全国委员会常务委员会工作报告。", "Agency")
+    assert {n for _, n in found} == {"全国政协", "全国政协常务委员会"}
+
+
+def test_a_body_named_after_its_parent_and_a_committee_written_with_hui(nlp):
+    found = names(nlp, "国务院抗震救灾指挥部办公室启动响应。国务院安委会要督促各地。县委会议召开。", "Agency")
+    assert {"国务院抗震救灾指挥部办公室", "国务院安委会"} <= {n for _, n in found}
+    assert ("县委", "县委") in found  # 县委|会议, not a 县委会

@@ -22,6 +22,7 @@ _DEICTIC = tuple("全各该本我此这年")
 _INDEFINITE = re.compile("一家|一个|一所|一批|某|各|[两三多数]地")
 # kinds of school or company, not names (普惠性幼儿园, 普通高等学校, 民办学校)
 _KIND_ONLY = re.compile("(?:普惠性|普惠|普通|公办|民办|高等|中等|职业|中小|大中小|乡镇|农村|城市|寄宿制|新建|定点|国有|民营|私营|外资)+")
+_CPPCC_TERM = re.compile("政协(?:第[一二三四五六七八九十百0-9]+届)?")
 _DEPUTY = re.compile("(?:人大|政协|党代会)(?:代表|委员)")
 _SCHOOL_HEADS = ("大学", "中学", "小学", "学校", "学院")
 _NEWS_APP = re.compile(r"(?:日报|晚报|报社|电视台)([\u4e00-\u9fff]{1,3}新闻)(?=记者|客户端|App|APP)")
@@ -198,6 +199,8 @@ class AgencyRecognizer:
 
     def _compose(self, doc, hs, he, label, sent_start):
         text = doc_text(doc)
+        if text[he - 1:he] == "委" and text[he:he + 1] == "会" and text[he + 1:he + 2] != "议":
+            he += 1  # 安委会, 市委会: the committee written with 会 (not 市委|会议)
         tok = doc.char_span(hs, he, alignment_mode="expand")[0]
         start = tok.idx
         i = tok.i
@@ -225,6 +228,9 @@ class AgencyRecognizer:
             start = line
         if text[hs:he] in UNIQUE:
             start = hs  # 国务院, 党中央: nothing before them is part of the name
+        term = _CPPCC_TERM.search(text, max(sent_start, start - 10), start)
+        if term and term.end() == start and text.endswith("委员会", start, he):
+            start = term.start()  # 政协第十届|X委员会: the conference's committee, not the party's
         name = text[start:he]
         if name in LOCAL_BODIES:
             if text[start - 1:start] in ("各", "全", "每"):
@@ -238,7 +244,12 @@ class AgencyRecognizer:
                 or name.startswith("全国") and name[2:] in _EVERY_DIVISION \
                 or _GENERIC_NAME.search(name) or name.endswith(_NOT_A_BODY):  # 州委常委 is a post, 部署 a verb
             return None
-        head = (self.agency_head if label == "Agency" else self.org_head).search(name)
+        rx = self.agency_head if label == "Agency" else self.org_head
+        head = rx.search(name)
+        if head and head.start() == 0 and head.end() < len(name):
+            # 国务院|安全生产委员会: a body that begins the name is its parent, not its head
+            end = len(name) - name.endswith("委会")  # 安委|会
+            head = next((m for m in rx.finditer(name) if m.end() == end), head)
         body = name[: head.start()] if head else name
         if not self._qualified(name, body, head.group() if head else "", tok):
             return None

@@ -100,8 +100,21 @@ def _unit_parents() -> tuple[tuple[str, str], ...]:
     return tuple((s, f) for s, f in _abbreviations() if s.endswith(_UNIT_PARENT_ENDS) and s not in _NOT_UNIT_PARENTS)
 
 
+_TERM = re.compile("第[一二三四五六七八九十百0-9]+届")
+_CPPCC_COMMITTEE = re.compile("政协(.+?)委员会(.*)")
+
+
 def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str, str | None]:
     """Canonical name and the division id it is qualified by (if any)."""
+    name = _TERM.sub("", name)  # 政协第十届X委员会, 第十四届全国人大: the body, whatever its term
+    m = _CPPCC_COMMITTEE.fullmatch(name)
+    if m:
+        # 政协X委员会 is X's political consultative conference, as X政协 (全国: 全国政协)
+        place, unit = m.groups()
+        if place == "全国":
+            return "全国政协" + unit, None
+        full, div = canonical_agency(place + "政协", ctx, counts, gaz)
+        return full + unit, div
     party, form, rest = split_prefix(name, gaz)
     div = None
     if form:
