@@ -307,3 +307,9 @@ def test_a_body_named_after_its_parent_and_a_committee_written_with_hui(nlp):
     found = names(nlp, "国务院抗震救灾指挥部办公室启动响应。国务院安委会要督促各地。县委会议召开。", "Agency")
     assert {"国务院抗震救灾指挥部办公室", "国务院安委会"} <= {n for _, n in found}
     assert ("县委", "县委") in found  # 县委|会议, not a 县委会
+
+
+def test_the_party_prefix_of_a_state_bodys_party_group_is_not_the_bodys(nlp):
+    found = names(nlp, "中共溧阳市人大常委会党组召开会议。中共溧阳市委召开全会。", "Agency")
+    assert ("中共溧阳市人大常委会", "溧阳市人民代表大会常务委员会") in found
+    assert ("中共溧阳市委", "中共溧阳市委员会") in found

@@ -100,6 +100,8 @@ def _unit_parents() -> tuple[tuple[str, str], ...]:
     return tuple((s, f) for s, f in _abbreviations() if s.endswith(_UNIT_PARENT_ENDS) and s not in _NOT_UNIT_PARENTS)
 
 
+_STATE_BODIES = ("人大常委会", "人民代表大会常务委员会", "人大", "人民代表大会", "人民政府", "政府", "政协",
+                 "人民法院", "法院", "人民检察院", "检察院")
 _TERM = re.compile("第[一二三四五六七八九十百0-9]+届")
 _CPPCC_COMMITTEE = re.compile("政协(.+?)委员会(.*)")
 
@@ -116,6 +118,8 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
         full, div = canonical_agency(place + "政协", ctx, counts, gaz)
         return full + unit, div
     party, form, rest = split_prefix(name, gaz)
+    if party != "共青团" and rest.endswith(_STATE_BODIES):
+        party = ""  # 中共|全国人大常委会|党组: the party group of a state body; the body has no party prefix
     div = None
     if form:
         div, form, rest = _lowest_division(choose_division(gaz.lookup(form), counts, gaz), form, rest, gaz)
