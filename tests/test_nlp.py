@@ -448,3 +448,8 @@ def test_heads_inside_longer_words_name_no_body(nlp):
     found = tagged_doc(nlp, "应急管理部/ORG 会同/v 中国气象局/ORG 联合/v 会/v 商/v 。/w")
     assert not any(t.endswith("联合会") for t, _ in found)
     assert not any(t.endswith("主委") for t, _ in tagged_doc(nlp, "民革溧阳市委会主委/ORG 王建华/PER 出席/v 。/w"))
+
+
+def test_the_quoted_core_of_a_programme_is_not_also_an_organisation(nlp):
+    found = tagged_doc(nlp, "推广/v “/w 邻里银行/ORG ”/w 互助/vn 养老/vn 模式/n 。/w")
+    assert found == {("“邻里银行”互助养老模式", "Program")}

@@ -216,3 +216,10 @@ def test_a_quote_describing_the_pattern_a_verb_builds_is_no_programme(nlp):
     found = programs(nlp, "溧阳市不断构建“从田间到餐桌”的监管大格局。沿河形成了“三湾五园”的格局。县里构建“邻里守望”志愿服务体系。")
     assert "从田间到餐桌" not in found.values() and "三湾五园" not in found.values()
     assert any(v.startswith("邻里守望") for v in found.values())
+
+
+def test_a_title_ending_with_the_years_it_covers_and_a_programme_named_like_a_bank(nlp):
+    found = spans(nlp, "县里出台《溧阳市养老服务体系建设三年行动计划（2024—2026年）》，推广“邻里银行”互助养老模式。")
+    assert ("《溧阳市养老服务体系建设三年行动计划（2024—2026年）》", "Policy") in found
+    assert found[("“邻里银行”互助养老模式", "Program")]["name"] == "邻里银行"
+    assert not any(label == "Organization" for _, label in found)

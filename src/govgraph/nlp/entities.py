@@ -36,6 +36,14 @@ _NESTABLE = {
 }
 
 
+def _names_it(outer, inner):
+    """Is inner the whole quoted core a programme is named by (“时间银行”互助养老模式), which
+    is the programme's name, not an organisation of its own?"""
+    core = outer.attrs.get("core")
+    return outer.label == "Program" and inner.label == "Organization" and core is not None \
+        and inner.start == outer.start + 1 and inner.end - inner.start == len(core)
+
+
 def select(cands):
     """Keep the best candidates: no partial overlaps; nesting only as allowed."""
     order = sorted(cands, key=lambda c: (-(c.end - c.start) - 4 * c.priority, c.start, c.label))
@@ -49,7 +57,7 @@ def select(cands):
                 # 张家界市 in 张家界市、常德市中院 is a place and, by the shared head, a court
                 ok = {k.label, c.label} == {"Place", "Agency"} and (k.attrs.get("shared") or c.attrs.get("shared"))
             elif k.start <= c.start and c.end <= k.end:
-                ok = c.label in _NESTABLE[k.label]
+                ok = c.label in _NESTABLE[k.label] and not _names_it(k, c)
             elif c.start <= k.start and k.end <= c.end:
                 ok = k.label in _NESTABLE[c.label]
             else:

@@ -48,7 +48,8 @@ _MANNER_OF = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:服务|培训|走访|备案|�
 # an N+X model: two or more parts joined by + (“党建+统战”, “1+N”, “互联网+”)
 _FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
 _VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号", "战略"}
-_TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿)[）)]$")
+# what a title ends with after its kind: a draft's status, the years it covers (（2024—2026年）)
+_TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿|\d{4}\s*[—–\-－~至]+\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订)?)[）)]$")
 
 
 _UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
@@ -364,7 +365,8 @@ class ProgramRecognizer:
                 # “公司+集体+农户”的管理模式: an N+X model names itself
                 yield Cand(start, end, "Program", "quote+model", 2, {"name": core})
                 continue
-            if self.org_end.search(core) and len(core) >= 4:
+            if self.org_end.search(core) and len(core) >= 4 and not self._descriptor_head(text, end, e0):
+                # (“时间银行”互助养老模式: a programme named like an organisation)
                 yield Cand(start, end, "Organization", "quote", 2, {"name": core})
                 continue
             if self.head_end.search(core) and len(core) >= 3:
