@@ -446,3 +446,11 @@ def test_quoted_items_side_by_side_are_a_list_not_an_owner_and_its_programme(nlp
     assert not any(t == "runs" for _, t, _ in rels)
     _, rels = run(nlp, "县融媒体中心《问政溧阳》栏目开播。")
     assert ("县融媒体中心", "runs", "问政溧阳") in rels
+
+
+def test_the_last_place_of_a_chain_opening_the_clause_is_its_subject(nlp):
+    _, rels = run(nlp, "今年以来，溧阳市天目湖镇桂林村采取“支部+合作社+农户”模式，发展茶产业。")
+    assert ("支部+合作社+农户模式", "implemented_in", "天目湖镇桂林村") in rels
+    # a place inside a longer name is no subject
+    _, rels = run(nlp, "溧阳市天目湖镇政府采取“支部+农户”模式。")
+    assert not any(t == "implemented_in" for _, t, _ in rels)

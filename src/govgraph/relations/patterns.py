@@ -604,8 +604,14 @@ def _subject_place(text, m, ms):
     nxt = next((n for n in ms if n.start >= m.end and not isinstance(n, _Reference)), None)  # 河北|全省
     if nxt is not None and nxt.start == m.end:
         return False
-    before = text[max(0, m.start - 1):m.start]
-    return before in ("", "，", "。", "：", "\n", "、") or m.start == 0
+    start = m.start
+    while True:  # 某县|某镇|某村: the last place of a chain is the subject the chain opens
+        outer = next((o for o in ms if o.label == "Place" and o.end == start and o.start < start), None)
+        if outer is None:
+            break
+        start = outer.start
+    before = text[max(0, start - 1):start]
+    return before in ("", "，", "。", "：", "\n", "、") or start == 0
 
 
 # 各地通过P, 以P为载体: a place subject using a programme carries it out
