@@ -454,3 +454,8 @@ def test_the_last_place_of_a_chain_opening_the_clause_is_its_subject(nlp):
     # a place inside a longer name is no subject
     _, rels = run(nlp, "溧阳市天目湖镇政府采取“支部+农户”模式。")
     assert not any(t == "implemented_in" for _, t, _ in rels)
+
+
+def test_a_body_that_adopts_a_model_runs_it(nlp):
+    _, rels = run(nlp, "溧阳市天目湖镇政府采取“支部+农户”模式，带动村民增收。")
+    assert ("溧阳市天目湖镇人民政府", "runs", "支部+农户模式") in rels
