@@ -408,6 +408,8 @@ def test_a_community_or_village_the_tagger_reads_as_another_word_after_its_towns
 
 def test_kinds_of_schools_pupils_and_both_places_police_are_no_bodies(nlp):
     assert tagged_doc(nlp, "新建/v 普惠性幼儿园/ORG 和/c 普通/a 高等学校/n 。/w") == set()
+    assert tagged_doc(nlp, "成立/v 村集体经济合作社/ORG 。/w") == set()
+    assert ("经济日报", "Organization") in tagged_doc(nlp, "据/p 经济日报/ORG 报道/v 。/w")
     assert tagged_doc(nlp, "来华/v 的/u 美国/LOC 中学/n 生/n 。/w") == {("美国", "Place")}
     assert tagged_doc(nlp, "在/p 两地/n 公安/n 机关/n 办理/v 。/w") == set()
     assert ("溧阳实验中学", "Organization") in tagged_doc(nlp, "溧阳实验中学/ORG 学生/n 参观/v 。/w")

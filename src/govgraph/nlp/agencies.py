@@ -21,7 +21,8 @@ _DEICTIC = tuple("全各该本我此这年")
 # 各: 某市各县市区交警大队 is many bodies; 两地公安: the police of both places
 _INDEFINITE = re.compile("一家|一个|一所|一批|某|各|[两三多数]地")
 # kinds of school or company, not names (普惠性幼儿园, 普通高等学校, 民办学校)
-_KIND_ONLY = re.compile("(?:普惠性|普惠|普通|公办|民办|高等|中等|职业|中小|大中小|乡镇|农村|城市|寄宿制|新建|定点|国有|民营|私营|外资)+")
+_KIND_ONLY = re.compile("(?:普惠性|普惠|普通|公办|民办|高等|中等|职业|中小|大中小|乡镇|农村|城市|寄宿制|新建|定点|国有|民营|私营|外资"
+                        "|村级|村|社区|集体经济|股份经济|集体)+")  # 村集体经济合作社: every village has one
 _CPPCC_TERM = re.compile("政协(?:第[一二三四五六七八九十百0-9]+届)?")
 _DEPUTY = re.compile("(?:人大|政协|党代会)(?:代表|委员)")
 _SCHOOL_HEADS = ("大学", "中学", "小学", "学校", "学院")
