@@ -455,3 +455,13 @@ def test_heads_inside_longer_words_name_no_body(nlp):
 def test_the_quoted_core_of_a_programme_is_not_also_an_organisation(nlp):
     found = tagged_doc(nlp, "推广/v “/w 邻里银行/ORG ”/w 互助/vn 养老/vn 模式/n 。/w")
     assert found == {("“邻里银行”互助养老模式", "Program")}
+
+
+def test_a_bureau_of_two_functions_joined_by_he_and_two_bodies_glued_by_yu(nlp):
+    found = tagged_doc(nlp, "市/n 城市管理/vn 和/c 综合/vn 执法/vn 局/n 局长/n 王刚/PER 介绍/v 。/w")
+    assert ("市城市管理和综合执法局", "Agency") in found
+    found = tagged_doc(nlp, "报告/n 修改/v 情况/n 和/c 财政/n 经济/n 委员会/n 的/u 意见/n 。/w")
+    assert not any(t.startswith("情况") for t, _ in found)
+    assert not any("地方" in t for t, _ in tagged_doc(nlp, "坚持/v 中央/n 财政/n 和/c 地方/n 政府/n 联动/v 。/w"))
+    found = tagged_doc(nlp, "溧阳市人民法院与/ORG 市司法局/ORG 联合/vd 成立/v 调解/vn 中心/n 。/w")
+    assert {("溧阳市人民法院", "Agency"), ("市司法局", "Agency")} <= found

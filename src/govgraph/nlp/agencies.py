@@ -24,6 +24,8 @@ _INDEFINITE = re.compile("一家|一个|一所|一批|某|各|[两三多数]地"
 _KIND_ONLY = re.compile("(?:普惠性|普惠|普通|公办|民办|高等|中等|职业|中小|大中小|乡镇|农村|城市|寄宿制|新建|定点|国有|民营|私营|外资"
                         "|村级|村|社区|集体经济|股份经济|集体)+")  # 村集体经济合作社: every village has one
 _CPPCC_TERM = re.compile("政协(?:第[一二三四五六七八九十百0-9]+届)?")
+_LEVELS_AND_LOCAL = tuple("省市州县区乡镇") + ("地方", "各地", "各级")
+_JOINERS = ("与", "和", "及", "同")
 _DEPUTY = re.compile("(?:人大|政协|党代会)(?:代表|委员)")
 _SCHOOL_HEADS = ("大学", "中学", "小学", "学校", "学院")
 _NEWS_APP = re.compile(r"(?:日报|晚报|报社|电视台)([\u4e00-\u9fff]{1,3}新闻)(?=记者|客户端|App|APP)")
@@ -208,8 +210,15 @@ class AgencyRecognizer:
         # a name the tagger already knows whole (商务部/ORG) takes only places and names before it,
         # not the common nouns of the phrase it sits in (加工贸易发展水平|商务部)
         whole = tok.tag_ == "ORG" and len(tok) >= 3 and tok.idx + len(tok) == he
+        joined = None
         while i - 1 >= 0 and doc[i - 1].idx >= sent_start:
             prev = doc[i - 1]
+            if prev.text == "和" and i - 2 >= 0 and doc[i - 2].idx >= sent_start and doc[i - 2].tag_ in ("vn", "n") \
+                    and not self.agency_head.search(doc[i - 2].text) and not whole \
+                    and not text.startswith(_LEVELS_AND_LOCAL, prev.idx + 1):
+                joined = prev.idx + 1  # 城市管理|和|综合执法局: two functions of one bureau (not A局和B局)
+                i -= 1
+                continue
             if prev.tag_ not in _NAMEY or prev.text in _STOP_WORDS or he - prev.idx > 24:
                 break
             if whole and prev.tag_ not in ("LOC", "ORG", "nz"):
@@ -221,6 +230,9 @@ class AgencyRecognizer:
             start = prev.idx
             i -= 1
         start, he = self._trim(text, start, he)
+        if joined is not None and start < joined and not (
+                text.startswith(self.level + self.party + ("中央", "全国", "国家"), start) or self._place_prefix(text[start:he])):
+            start = joined  # 情况|和|财政经济委员会: the words before 和 are no part of an unqualified name
         start = self._after_joined(text, start, he)
         # a headline's last words, a line break, then a name that starts the line (…政策⏎财政部)
         k = bisect.bisect_left(self._breaks, hs) - 1
@@ -311,7 +323,7 @@ class AgencyRecognizer:
     def _after_joined(self, text, s, e):
         """Start after "A局 联合 B局" when the tagger made one word of both."""
         for v in self.verbs:
-            if len(v) < 2:
+            if len(v) < 2 and v not in _JOINERS:  # 与, 和: A局与市B局 glued
                 continue
             i = text.find(v, s + 2, e)
             while i != -1:
