@@ -459,3 +459,8 @@ def test_the_last_place_of_a_chain_opening_the_clause_is_its_subject(nlp):
 def test_a_body_that_adopts_a_model_runs_it(nlp):
     _, rels = run(nlp, "溧阳市天目湖镇政府采取“支部+农户”模式，带动村民增收。")
     assert ("溧阳市天目湖镇人民政府", "runs", "支部+农户模式") in rels
+
+
+def test_a_place_that_launched_what_follows_in_a_relative_clause(nlp):
+    _, rels = run(nlp, "走进溧阳市天目湖镇桂林村，村道干净整洁。这一变化得益于该村推行的“积分兑换”制度。")
+    assert ("积分兑换", "implemented_in", "天目湖镇桂林村") in rels

@@ -619,12 +619,16 @@ _PLACE_USES = re.compile(r"^(?:各地|各级|全域)?(?:通过|以|采取|采用
 _USES_END = re.compile(r"(?:采取|采用|运用|推广)了?$")  # 全市N个议事室采取P: the place's units use it
 
 
+# 该村推行的P: a place right before a launching verb and 的 launched what follows, wherever it stands
+_ATTRIBUTIVE = re.compile(f"(?:{'|'.join(RUN_VERBS)})了?的")
+
+
 def _place_subject(text, before, p, s, breaks=frozenset()):
     for m in reversed(before):
         if m.label in _ACTORS:
             return None  # an actor nearer the programme runs it
         if m.label != "Place" or not (_subject_place(text, m, before) or _opens_line(m, before, breaks)
-                                      or _opens(text, m, before, s)):
+                                      or _opens(text, m, before, s) or _ATTRIBUTIVE.fullmatch(text, m.end, p.start)):
             continue
         gap = text[m.end:p.start]
         if len(gap) > _MAX_GAP or re.search(r"[。；！？]", gap):
