@@ -465,3 +465,7 @@ def test_a_bureau_of_two_functions_joined_by_he_and_two_bodies_glued_by_yu(nlp):
     assert not any("地方" in t for t, _ in tagged_doc(nlp, "坚持/v 中央/n 财政/n 和/c 地方/n 政府/n 联动/v 。/w"))
     found = tagged_doc(nlp, "溧阳市人民法院与/ORG 市司法局/ORG 联合/vd 成立/v 调解/vn 中心/n 。/w")
     assert {("溧阳市人民法院", "Agency"), ("市司法局", "Agency")} <= found
+
+
+def test_the_countryside_is_no_village(nlp):
+    assert tagged_doc(nlp, "建设/v 宜居/vn 宜业/vn 和/LOC 美乡村/LOC 。/w") == set()

@@ -464,3 +464,11 @@ def test_a_body_that_adopts_a_model_runs_it(nlp):
 def test_a_place_that_launched_what_follows_in_a_relative_clause(nlp):
     _, rels = run(nlp, "走进溧阳市天目湖镇桂林村，村道干净整洁。这一变化得益于该村推行的“积分兑换”制度。")
     assert ("积分兑换", "implemented_in", "天目湖镇桂林村") in rels
+
+
+def test_a_papers_reporter_in_its_dateline_and_academic_posts(nlp):
+    r, rels = run(nlp, "溧阳日报讯（记者 周小明）3月5日，溧阳市召开全市乡村振兴工作推进会议，部署今年重点工作任务和各项措施。对外经济贸易大学教授孙小红、江苏省农业科学院研究员吴大伟出席。")
+    roles = {(x["source"], x["target"]): x.get("role") for x in r["relations"] if x["type"] == "holds_position"}
+    assert roles[("person/周小明", "organization/溧阳日报")] == "记者"
+    assert ("孙小红", "holds_position", "对外经济贸易大学") in rels
+    assert ("吴大伟", "holds_position", "江苏省农业科学院") in rels

@@ -339,7 +339,7 @@ class AgencyRecognizer:
         while changed and e - s > 2:
             changed = False
             for v in self.verbs:
-                if text.startswith(v, s) and e - s - len(v) >= 2 and not text.startswith("联合国", s):
+                if text.startswith(v, s) and e - s - len(v) >= 2 and not text.startswith(("联合国", "对外"), s):
                     rest = text[s + len(v):e]
                     if rest.startswith(self.level + self.party) or len(rest) >= 4:
                         s += len(v)

@@ -345,6 +345,8 @@ class PlaceRecognizer:
             if _WATER.match(text, e) and self._river_name(name, text, e):
                 yield Cand(s, e + 1, "Place", "lac", 1, {})  # the river, not the county
             return
+        if name.endswith("乡村") and not self.div.lookup(name):
+            return  # 和美|乡村, 美丽乡村: the countryside, not a village
         if self.institution.search(name):
             return  # 楚剧院, X中学/LOC: an organisation (gg_agencies names it), not a place
         if (_PAIR.fullmatch(name) and not self.div.lookup(name)) or name in _PRAISE or name.endswith("们"):

@@ -719,7 +719,10 @@ def _earlier_posts(text, ms, a):
 def _role(between):
     """The post in "<body><sub-unit><role>(、<role>)*" before a name, or None."""
     between = re.sub(r"、“[^“”]{1,8}”$", "", between)  # 党委书记、“楼栋长”陈芳: a title, not a post
-    if not between or len(between) > 16 or re.search(r"[，。；：,]", between):
+    byline = re.fullmatch(r"(?:讯|消息)?[（(](?:本报|本台)?(记者|通讯员|见习记者|特约记者)", between)
+    if byline:
+        return byline.group(1)  # X日报讯（记者 Y）: the paper's reporter
+    if not between or len(between) > 16 or re.search(r"[，。；：,（）()]", between):
         return None
     rest = between.strip("的")
     if not _ROLE_END.search(rest):
