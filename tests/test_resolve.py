@@ -313,3 +313,9 @@ def test_the_party_prefix_of_a_state_bodys_party_group_is_not_the_bodys(nlp):
     found = names(nlp, "中共溧阳市人大常委会党组召开会议。中共溧阳市委召开全会。", "Agency")
     assert ("中共溧阳市人大常委会", "溧阳市人民代表大会常务委员会") in found
     assert ("中共溧阳市委", "中共溧阳市委员会") in found
+
+
+def test_a_committee_member_heading_one_of_its_departments(nlp):
+    found = names(nlp, "溧阳市委召开会议。市委常委、宣传部部长李红出席。中共溧阳市委常委、组织部部长王刚出席。", "Agency")
+    assert ("宣传部", "溧阳市委宣传部") in found
+    assert ("组织部", "中共溧阳市委组织部") in found

@@ -25,6 +25,7 @@ _KIND_ONLY = re.compile("(?:普惠性|普惠|普通|公办|民办|高等|中等|
                         "|村级|村|社区|集体经济|股份经济|集体)+")  # 村集体经济合作社: every village has one
 _CPPCC_TERM = re.compile("政协(?:第[一二三四五六七八九十百0-9]+届)?")
 _LEVELS_AND_LOCAL = tuple("省市州县区乡镇") + ("地方", "各地", "各级")
+_COMMITTEE_DEPARTMENT = re.compile(r"((?:中共)?[\u4e00-\u9fff]{0,10}?[省市州县区]委)常委、(宣传部|组织部|统战部|政法委)")
 _JOINERS = ("与", "和", "及", "同")
 _DEPUTY = re.compile("(?:人大|政协|党代会)(?:代表|委员)")
 _SCHOOL_HEADS = ("大学", "中学", "小学", "学校", "学院")
@@ -143,6 +144,9 @@ class AgencyRecognizer:
                             and not any(c.start <= cand.start and cand.end < c.end for c in systems):
                         seen.add((cand.start, cand.end))
                         yield cand
+        # 市委常委、宣传部部长: a member of the committee heading one of its departments
+        for m in _COMMITTEE_DEPARTMENT.finditer(text):
+            yield Cand(*m.span(2), "Agency", "committee-department", 3, {"name": m.group(1) + m.group(2)})
         # X小区（联合）党委: the joint committee of a compound or of several communities
         joints = list(_JOINT_BODY.finditer(text))
         place_ends = {c.end: c.start for c in doc._.gg_candidates or [] if c.label == "Place"} if joints else {}
