@@ -469,3 +469,9 @@ def test_a_bureau_of_two_functions_joined_by_he_and_two_bodies_glued_by_yu(nlp):
 
 def test_the_countryside_is_no_village(nlp):
     assert tagged_doc(nlp, "建设/v 宜居/vn 宜业/vn 和/LOC 美乡村/LOC 。/w") == set()
+
+
+def test_a_village_in_a_place_word_the_tagger_ran_past_its_body(nlp):
+    found = tagged_doc(nlp, "溧阳市/LOC 天目湖镇/LOC 桂林村党支部联合县文体广电旅游局/LOC 开展/v 活动/n 。/w")
+    assert ("桂林村", "Place") in found
+    assert not any(t.startswith("桂林村党支部联合") for t, _ in found)

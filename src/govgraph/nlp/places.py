@@ -56,6 +56,7 @@ _LIST_END = re.compile("等(?:地|景区|景点|地方)$")
 _WHOLE_PLACE_ENDS = tuple("村镇乡区县市省州国") + ("社区", "街道")  # a word that is a place of its own
 _SITE_ENDS = tuple("园寨谷湾岛庄苑村镇街巷山湖泉溪坝寺") + ("景区", "公园", "古城", "广场")
 # bodies the tagger takes into a place's word (X社区党委)
+_LOWER_BODY = re.compile("(?:村|社区)(?=党委|党支部|党总支|村委会|居委会)")
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
 _LOWER = ("村", "社区", "镇", "乡", "街道", "居委会")
@@ -179,6 +180,10 @@ class PlaceRecognizer:
                     e -= len(body)
                     if not text.endswith(_LOWER, s, e):
                         continue  # X主权委员会: a body, no place
+                else:  # X村党支部联合县某局/LOC: the tagger ran on past the village's body
+                    inner = _LOWER_BODY.search(text, s, e)
+                    if inner:
+                        e = inner.end()
                 if not any(a <= s and e <= b for a, b in items):
                     yield from self._uncovered(s, e, taken, text)
 
