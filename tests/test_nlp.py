@@ -475,3 +475,10 @@ def test_a_village_in_a_place_word_the_tagger_ran_past_its_body(nlp):
     found = tagged_doc(nlp, "溧阳市/LOC 天目湖镇/LOC 桂林村党支部联合县文体广电旅游局/LOC 开展/v 活动/n 。/w")
     assert ("桂林村", "Place") in found
     assert not any(t.startswith("桂林村党支部联合") for t, _ in found)
+
+
+def test_a_name_spaced_out_character_by_character_is_one_name(nlp):
+    found, _ = ents(nlp, "王书记介绍，村党支部书记 杨 秀 英 带领村民致富。")
+    assert ("杨秀英", "Person") in found
+    found, _ = ents(nlp, "（吴 敏 郑 文 孙立新）溧阳市医保局优化服务。")
+    assert {("吴敏", "Person"), ("郑文", "Person"), ("孙立新", "Person")} <= found

@@ -110,7 +110,7 @@ def _split_name(word, start, gaps, known=()):
     has alone (known: 学习|王建国 -> 习王建国)."""
     n = len(word)
     cut = [start + i for i in range(1, n) if start + i in gaps]
-    if cut:
+    if cut and len(cut) < n - 1:  # (杨 秀 英: a space after every character is the page's spacing, one name)
         bounds = [start] + cut + [start + n]
         return list(zip(bounds, bounds[1:]))
     if n == 6:
