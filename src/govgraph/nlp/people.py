@@ -112,7 +112,7 @@ def _split_name(word, start, gaps, known=()):
     cut = [start + i for i in range(1, n) if start + i in gaps]
     if cut and len(cut) < n - 1:  # (杨 秀 英: a space after every character is the page's spacing, one name)
         bounds = [start] + cut + [start + n]
-        return list(zip(bounds, bounds[1:]))
+        return _join_spaced(list(zip(bounds, bounds[1:])))
     if n == 6:
         return [(start, start + 3), (start + 3, start + 6)]
     if n == 4 and not word.startswith(_COMPOUND_SURNAMES):
@@ -124,6 +124,24 @@ def _split_name(word, start, gaps, known=()):
     if n == 5 and word.startswith(_COMPOUND_SURNAMES):
         return [(start, start + 5)]
     return [(start, start + n)]
+
+
+def _join_spaced(pieces):
+    """郑 文 孙立新: characters spaced out one by one make names again (two or three of them one
+    name, four two names); a name written whole stays as it is."""
+    out, run = [], []
+    for a, b in pieces + [(None, None)]:
+        if a is not None and b - a == 1:
+            run.append((a, b))
+            continue
+        if 2 <= len(run) <= 3:
+            out.append((run[0][0], run[-1][1]))
+        elif len(run) == 4:
+            out += [(run[0][0], run[1][1]), (run[2][0], run[3][1])]
+        run = []
+        if a is not None:
+            out.append((a, b))
+    return out
 
 
 @Language.factory("gg_people")
