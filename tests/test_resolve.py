@@ -319,3 +319,13 @@ def test_a_committee_member_heading_one_of_its_departments(nlp):
     found = names(nlp, "溧阳市委召开会议。市委常委、宣传部部长李红出席。中共溧阳市委常委、组织部部长王刚出席。", "Agency")
     assert ("宣传部", "溧阳市委宣传部") in found
     assert ("组织部", "中共溧阳市委组织部") in found
+
+
+def test_a_headline_glued_to_the_dateline_after_it_opens_the_article(nlp):
+    text = ("溧阳市：茶旅融合带火乡村旅游\n本报讯（通讯员 潘文）溧阳市大力发展乡村旅游。县委宣传部开展宣传。\n"
+            "金坛区：推进非遗传承\n本报讯（记者 李雪）金坛区积极推进非遗传承。区人社局开展培训。")
+    found = names(nlp, text, "Agency")
+    assert ("区人社局", "常州市金坛区人力资源和社会保障局") in found
+    from govgraph.extract.articles import article_index
+    assert article_index(["甲县：乡村旅游火了本报讯（记者 王林）甲县发展旅游。", "县里介绍经验。",
+                          "乙县：非遗传承本报讯（记者 李雪）乙县推进传承。", "本报讯说明，今年如何。"]) == [0, 0, 1, 2]

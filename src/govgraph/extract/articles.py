@@ -10,13 +10,15 @@ import re
 
 _OPENER = re.compile(r"^(?:本报讯|本报消息|本报记者|本报通讯员|新华社|据新华社|人民网|■|【)")
 _FINAL = tuple("。！？!?；;…”’）)")
+_INNER_OPENER = re.compile(r"本报讯|本报消息|据新华社|新华社[^，。]{0,6}电")
+_HEADLINE_MAX = 40
 
 
 def article_index(sentence_texts: list[str]) -> list[int]:
     """The article number of every sentence (0 for the first article)."""
     starts = set()
     for i, text in enumerate(sentence_texts):
-        if i and _OPENER.match(text):
+        if i and (_OPENER.match(text) or _headed_opener(text)):
             j = i
             while j > 0 and j - 1 not in starts and _headline(sentence_texts[j - 1]) and i - j < 3:
                 j -= 1
@@ -29,5 +31,12 @@ def article_index(sentence_texts: list[str]) -> list[int]:
     return out
 
 
+def _headed_opener(text: str) -> bool:
+    """A headline the page glued to the dateline after it (X县：…带火乡村旅游本报讯（…）): the
+    sentence opens an article when a dateline follows a short stretch with no final punctuation."""
+    m = _INNER_OPENER.search(text, 1, _HEADLINE_MAX + 6)
+    return m is not None and _headline(text[:m.start()])
+
+
 def _headline(text: str) -> bool:
-    return len(text) <= 40 and not text.endswith(_FINAL)
+    return len(text) <= _HEADLINE_MAX and not text.endswith(_FINAL)
