@@ -482,3 +482,9 @@ def test_a_name_spaced_out_character_by_character_is_one_name(nlp):
     assert ("杨秀英", "Person") in found
     found, _ = ents(nlp, "（吴 敏 郑 文 孙立新）溧阳市医保局优化服务。")
     assert {("吴敏", "Person"), ("郑文", "Person"), ("孙立新", "Person")} <= found
+
+
+def test_the_word_xiangcun_after_a_townships_name_is_no_township(nlp):
+    found, _ = ents(nlp, "全县大力促进乡村振兴，发展乡村旅游。高坪乡村民代表参加会议。")
+    places = {t for t, label in found if label == "Place"}
+    assert "高坪乡" in places and not any(t.endswith("进乡") or t.endswith("展乡") for t in places)

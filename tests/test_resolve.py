@@ -329,3 +329,8 @@ def test_a_headline_glued_to_the_dateline_after_it_opens_the_article(nlp):
     from govgraph.extract.articles import article_index
     assert article_index(["甲县：乡村旅游火了本报讯（记者 王林）甲县发展旅游。", "县里介绍经验。",
                           "乙县：非遗传承本报讯（记者 李雪）乙县推进传承。", "本报讯说明，今年如何。"]) == [0, 0, 1, 2]
+
+
+def test_a_formula_starting_with_a_programmes_name_is_another_programme(nlp):
+    found = names(nlp, "溧阳市依托“茶超”品牌效应发展旅游。县委宣传部推出“茶超+非遗”系列短视频。", "Program")
+    assert {n for _, n in found} == {"茶超", "茶超+非遗"}

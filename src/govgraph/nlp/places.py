@@ -46,6 +46,7 @@ _LOWER_WORDS = ("村干部", "村两委", "村级", "村集体", "社区养老",
 _AFTER_NAME = {"v", "vd", "u", "p", "c", "d", "ad", "w", "f", "xc"}
 # characters that make a word with 乡 (乡贤, 乡亲, 乡愁): a township's name does not end before them
 _HOME_WORDS = set("贤亲愁情音邻土")
+_RURAL = re.compile("村(?:振兴|旅游|治理|建设|产业|文化|发展|休闲|教师|医生|学校|面貌|风貌)")
 # places that a site inside them follows in one word (X小区Y广场, X社区Y公园)
 _TOWNSHIP_ENDS = ("街道", "镇", "乡")
 _INNER = re.compile("小区|社区")  # not 花园, 新村: parts of a compound's own name (X花园新城小区)
@@ -258,8 +259,8 @@ class PlaceRecognizer:
         return False
 
     def _accept(self, f, s, e, text, starts, ends, taken):
-        if f.endswith("乡") and text[e:e + 1] and text[e] in _HOME_WORDS:
-            return False  # 创业|乡贤: the word 乡贤 (local worthies), not a township 创业乡
+        if f.endswith("乡") and (text[e:e + 1] and text[e] in _HOME_WORDS or _RURAL.match(text, e)):
+            return False  # 创业|乡贤, 发展|乡村旅游: the words 乡贤, 乡村, not a township (X乡|村民 is one)
         if f.endswith(self.full_suffix) and len(f) >= 3:
             # a full name: at a word start, or right after another place
             return s in starts or any(te == s for _, te in taken) or s in ends

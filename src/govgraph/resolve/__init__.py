@@ -200,7 +200,7 @@ def _place(m, counts, gaz, mentions):
     m.attrs["parent"] = f"place/{div.parent}" if div.parent else None
 
 
-_DASHES = "—－-"
+_DASHES = "—－-+＋"  # (and “A+B”: a formula with A in it is another programme)
 _ENUMERATED = ("short-form", "shared-head")  # named by their enumeration (市民政、工会等部门)
 # the generic names of development zones (a city's name comes before them)
 _ZONES = {"经济技术开发区", "经济开发区", "高新技术产业开发区", "高新技术开发区", "高新区", "经开区", "开发区", "新区"}
