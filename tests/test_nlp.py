@@ -488,3 +488,9 @@ def test_the_word_xiangcun_after_a_townships_name_is_no_township(nlp):
     found, _ = ents(nlp, "全县大力促进乡村振兴，发展乡村旅游。高坪乡村民代表参加会议。")
     places = {t for t, label in found if label == "Place"}
     assert "高坪乡" in places and not any(t.endswith("进乡") or t.endswith("展乡") for t in places)
+
+
+def test_a_community_in_the_tagged_name_of_its_committee(nlp):
+    found = tagged_doc(nlp, "昆仑街道燕山社区党委/ORG 书记/n 、/w 居委会/n 主任/n 王芳/PER 说/v 。/w")
+    assert ("燕山社区", "Place") in found
+    assert ("溧阳公司", "Place") not in tagged_doc(nlp, "溧阳公司/ORG 发布/v 。/w")

@@ -152,13 +152,14 @@ class PlaceRecognizer:
             t.idx + len(t) for t in tagged(doc, ("LOC",)) if t.text.endswith(_TOWNSHIP_ENDS)}
         for tok in doc:
             if tok.tag_ not in ("LOC", "n", "nz", "ns") and not (
-                    tok.idx in township_ends and tok.text.endswith(("社区", "村")) and len(tok) >= 3):
+                    tok.idx in township_ends and tok.text.endswith(("社区", "村")) and len(tok) >= 3) and not (
+                    tok.tag_ == "ORG" and _LOWER_BODY.search(tok.text)):
                 continue  # a word of another kind names a place only as a village or community of a
-                # township written right before it (X街道|和谐社区/a)
+                # township written right before it (X街道|和谐社区/a), or before its body (X社区党委/ORG)
             if tok.tag_ == "LOC" or len(tok) >= 3:
                 s = tok.idx
                 e = s + len(tok)
-                if tok.tag_ != "LOC":
+                if tok.tag_ not in ("LOC", "ORG"):  # (ORG: only X社区党委, let through above)
                     if not self.suffixed.fullmatch(tok.text) or tok.text[0] in _GENERIC_HEAD \
                             or _COMMON_ENDINGS.search(tok.text):
                         continue
