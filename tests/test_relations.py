@@ -472,3 +472,10 @@ def test_a_papers_reporter_in_its_dateline_and_academic_posts(nlp):
     assert roles[("person/周小明", "organization/溧阳日报")] == "记者"
     assert ("孙小红", "holds_position", "对外经济贸易大学") in rels
     assert ("吴大伟", "holds_position", "江苏省农业科学院") in rels
+
+
+def test_a_pilot_units_list_and_the_counted_places_selected_for_it(nlp):
+    _, rels = run(nlp, "近日，省民政厅公布第二批全省养老服务创新试点单位名单，溧阳市昆仑街道、金坛区东城街道等12个街道入选。")
+    assert any(h.endswith("民政厅") and t == "runs" and x == "养老服务创新试点" for h, t, x in rels)
+    assert ("养老服务创新试点", "implemented_in", "溧阳市昆仑街道") in rels
+    assert ("养老服务创新试点", "implemented_in", "金坛区东城街道") in rels

@@ -29,7 +29,8 @@ RUN_VERBS = ("开展", "推出", "实施", "实行", "打造", "推行", "组建
              "完善", "落实", "部署", "开发", "引入", "主办", "承办", "运营", "建成", "试点", "采取", "采用")
 ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁布", "出具", "修订", "通过", "审议", "起草", "下发",
                "发出", "公布", "编制")
-_ANNOUNCE = tuple(naming()["list_verbs"])  # A公布…P名单 (see nlp.programs)
+_ANNOUNCE = tuple(naming()["list_verbs"])
+_LIST_AFTER = re.compile("(?:单位|地区|城市|县|县区|项目|示范区|社区|村)?名单")  # …试点(单位)名单  # A公布…P名单 (see nlp.programs)
 JOINT = ("联合", "联手", "携手", "会同", "共同", "协同")
 ELECT = ("当选为", "当选", "担任", "出任", "兼任", "任")
 _ACTORS = ("Agency", "Organization")
@@ -123,7 +124,7 @@ def _runs_issues(text, ms):
             continue
         typ = "issues" if t.label == "Policy" else "runs"
         verbs = ISSUE_VERBS if typ == "issues" else RUN_VERBS
-        if typ == "runs" and text.startswith("名单", t.end):
+        if typ == "runs" and _LIST_AFTER.match(text, t.end):
             verbs += _ANNOUNCE  # A公布了第三批P名单: A runs the pilot it selects for
         prev = ms[i - 1] if i else None
         # 县融媒体中心《问政鹤峰》栏目, 省高院“执行护航”: the actor's own programme
@@ -270,6 +271,14 @@ def _list_end(text, ms, m, places_only=False):
     end = m.end
     for n in ms:
         if n.start >= end and (not places_only or n.label == "Place") and text[end:n.start] in _LIST_SEP:
+            end = n.end
+    return end
+
+
+def _places_end(text, ms, end):
+    """The end of a list of places whose first item ends at end (某区某街道、某区某街道)."""
+    for n in ms:
+        if n.start >= end and n.label == "Place" and (n.start == end or text[end:n.start] in _LIST_SEP):
             end = n.end
     return end
 
@@ -549,6 +558,7 @@ def _scene_team(text, ms, s, programs):
         yield programs[core.group(1)], opener, "implemented_in", None
 
 
+_COUNTED = re.compile(r"等(?:\d+|[一二三四五六七八九十百]+)个[\u4e00-\u9fff]{1,3}?(?=(?:成功|顺利|正式)?(?:入选|获批|被列为|列入))")  # 等15个街道
 _SELECTED = re.compile(r"(?:成功|顺利|正式)?(?:入选|获批|被列为|被确定为|列入)")
 
 
@@ -558,7 +568,10 @@ def _selected(text, ms):
         if m.label != "Place" or (i + 1 < len(ms) and ms[i + 1].label == "Place" and ms[i + 1].start == m.end):
             continue  # 浙江省|宁波市: the region only qualifies the place after it
         v = _SELECTED.match(text, m.end)
-        if v is None:
+        if v is None:  # A、B等15个街道入选: every place of the list
+            tail = _COUNTED.match(text, _places_end(text, ms, m.end))
+            v = tail and _SELECTED.match(text, tail.end())
+        if not v:
             continue
         after = next((p for p in ms[i + 1:] if p.label == "Program"), None)
         if after is not None and after.start - v.end() <= 8 and not re.search(r"[，。；]", text[v.end():after.start]):
@@ -566,7 +579,7 @@ def _selected(text, ms):
         elif text[v.end():v.end() + 1] in ("。", "，", "；", ""):
             # the list was named before: 公布了首批P名单，…，A成功入选
             listed = next((p for p in reversed(ms[:i]) if p.label == "Program"
-                           and text[p.end:p.end + 2] == "名单"), None)
+                           and _LIST_AFTER.match(text, p.end)), None)
             if listed is not None:
                 yield listed, m, "implemented_in", None
 
