@@ -494,3 +494,13 @@ def test_a_community_in_the_tagged_name_of_its_committee(nlp):
     found = tagged_doc(nlp, "昆仑街道燕山社区党委/ORG 书记/n 、/w 居委会/n 主任/n 王芳/PER 说/v 。/w")
     assert ("燕山社区", "Place") in found
     assert ("溧阳公司", "Place") not in tagged_doc(nlp, "溧阳公司/ORG 发布/v 。/w")
+
+
+def test_a_byline_glued_to_the_text_after_it_and_a_reporter_named_like_a_county(nlp):
+    found, _ = ents(nlp, "本报记者 陈思 通讯员 罗平\n在溧阳市天目湖镇便民服务中心，村民王大伯办好了社保卡。")
+    assert {("陈思", "Person"), ("罗平", "Person")} <= found
+    assert not any(t.endswith("办") for t, _ in found)  # 办好: a verb, not an office
+    found, _ = ents(nlp, "记者看到，在这里，造船就像是做衣服。")
+    assert not any(label == "Person" for _, label in found)
+    found, _ = ents(nlp, "本报记者 陈思\n在溧阳市调研时，山西、内蒙古等地的代表参加。")
+    assert ("山西", "Person") not in found and ("内蒙古", "Person") not in found

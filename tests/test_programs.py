@@ -223,3 +223,8 @@ def test_a_title_ending_with_the_years_it_covers_and_a_programme_named_like_a_ba
     assert ("《溧阳市养老服务体系建设三年行动计划（2024—2026年）》", "Policy") in found
     assert found[("“邻里银行”互助养老模式", "Program")]["name"] == "邻里银行"
     assert not any(label == "Organization" for _, label in found)
+
+
+def test_a_quoted_hotline_number_named_with_what_it_is(nlp):
+    found = programs(nlp, "溧阳市开通了“12345”政务服务便民热线溧阳分中心。")
+    assert "12345政务服务便民热线" in found.values()

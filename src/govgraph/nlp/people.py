@@ -88,10 +88,14 @@ class PersonRecognizer:
                 if i > cur:
                     pieces.append((cur, i))
                 cur = i + 1 if i < re_ and text[i] in "、，, 　" else i
-        if any(pe - ps > 4 and not _BYLINE_ROLE.fullmatch(text[ps:pe]) for ps, pe in pieces):
-            return  # 记者从X获悉，…: a sentence that starts with 记者, not a line of names
+        first = next(((ps, pe) for ps, pe in pieces if not _BYLINE_ROLE.fullmatch(text[ps:pe])), None)
+        if first is not None and (first[1] - first[0] > 4 or text[first[0]] not in self.surnames
+                                  and not text.startswith(_COMPOUND_SURNAMES, first[0])):
+            return  # 记者从X获悉，…, 记者看到: a sentence that starts with 记者, not a line of names
         names = []
         for ps, pe in pieces:
+            if pe - ps > 4 and not _BYLINE_ROLE.fullmatch(text[ps:pe]):
+                break  # the byline ends where the text it was glued to begins
             piece = text[ps:pe]
             if _BYLINE_ROLE.fullmatch(piece) or not _NAME_CHARS.fullmatch(piece):
                 continue

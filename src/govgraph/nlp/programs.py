@@ -65,6 +65,7 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
 # 构建“X”的…格局: the quote says what the pattern is like; the verb builds the pattern
 _PATTERN_OF = re.compile(r"的[^，。；]{0,8}?(?:格局|局面|态势|氛围|理念|生动局面|良好局面)")
+_NUMBER_LINE = re.compile(f"[{CJK}]{{0,10}}?(?:热线|专线)")
 _CHARTER = re.compile("村规民约|居民公约|自治公约|公约|章程|守则")
 _QUOTED_PLATFORMS = re.compile(r"((?:“[^“”，。]{2,16}”(?:(?:微信)?(?:公众号|小程序|视频号|App|APP))?(?:、|和|及|与|以及)?){2,8})"
                                r"(?:等|[两二三四五六七八九十几多]个)(?:网络|线上|服务|办事|信息)?(?:平台|渠道|载体|阵地|终端|App|APP|小程序)")
@@ -334,6 +335,11 @@ class ProgramRecognizer:
             if self._dash_before_programme(text, end, e0):
                 # “春风送暖”——“就业援助”专项行动: the umbrella campaign before the dash
                 yield Cand(start, end, "Program", "quote-umbrella", 2, {"name": core})
+                continue
+            lm = _NUMBER_LINE.match(text, end, e0) if core.isdigit() and 3 <= len(core) <= 6 else None
+            if lm:
+                # “12345”政务服务便民热线: the hotline, named by its number and what it is
+                yield Cand(start, lm.end(), "Program", "quote+hotline", 3, {"name": core + lm.group()})
                 continue
             cm = _CHARTER.match(text, end, e0)
             if cm and len(core) >= 2:
