@@ -228,3 +228,8 @@ def test_a_title_ending_with_the_years_it_covers_and_a_programme_named_like_a_ba
 def test_a_quoted_hotline_number_named_with_what_it_is(nlp):
     found = programs(nlp, "溧阳市开通了“12345”政务服务便民热线溧阳分中心。")
     assert "12345政务服务便民热线" in found.values()
+
+
+def test_a_quote_the_clause_calls_a_brand_or_a_model_case(nlp):
+    found = programs(nlp, "“院坝会”议出新生活。负责人表示，“院坝会”已成为溧阳基层治理的一张名片。“暖心”二字温暖人心。")
+    assert "院坝会" in found.values() and "暖心" not in found.values()
