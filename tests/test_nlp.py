@@ -177,7 +177,9 @@ def test_a_site_inside_a_compound_written_as_one_word_is_two_places(nlp):
 
 
 def test_a_date_before_baodao_is_no_daily_paper(nlp):
-    found, _ = ents(nlp, "据某国国家通讯社22日报道，当地发生爆炸。据当地媒体3日报道，袭击造成伤亡。工人日报发表评论。")
+    found, _ = ents(nlp, "据某国国家通讯社22日报道，当地发生爆炸。据当地媒体3日报道，袭击造成伤亡。工人日报发表评论。"
+                         "据某国媒体近日报道，当地发生地震。")
+    assert not any(t.endswith("日报") for t, _ in tagged_doc(nlp, "据/p 美国媒体近日报/ORG 道/v 。/w"))
     assert not any("日报" in t for t, _ in found if t != "工人日报")
     assert ("工人日报", "Organization") in found
 
@@ -504,3 +506,8 @@ def test_a_byline_glued_to_the_text_after_it_and_a_reporter_named_like_a_county(
     assert not any(label == "Person" for _, label in found)
     found, _ = ents(nlp, "本报记者 陈思\n在溧阳市调研时，山西、内蒙古等地的代表参加。")
     assert ("山西", "Person") not in found and ("内蒙古", "Person") not in found
+
+
+def test_a_company_head_inside_a_titles_words_is_no_company(nlp):
+    found = tagged_doc(nlp, "修改/v 《/w 国务院/nw 关于实施金融控股公司/nw 准入管理的决定/nw 》/w 。/w")
+    assert not any(label == "Organization" for _, label in found)

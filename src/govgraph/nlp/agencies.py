@@ -55,7 +55,7 @@ _UNIT_HEADS = ("小组", "专班")  # groups and task forces: bodies only as uni
 _JOINT_BODY = re.compile(r"[（(]联合[）)](?:党委|党总支|党支部|工会|团支部)")
 # how a body's full name starts (a line break before one ends the words before it)
 _NAME_STARTS = ("国家", "中央", "中共", "中国共产党", "中华人民共和国", "最高", "全国", "国务院")
-_NUMERALS = set("0123456789０１２３４５６７８９〇一二三四五六七八九十今昨当同次翌是前")  # 今日报道
+_NUMERALS = set("0123456789０１２３４５６７８９〇一二三四五六七八九十今昨当同次翌是前近")  # 今日报道, 近日报道
 # generic bodies: cadres, party groups, a bare level word before the head
 _GENERIC_NAME = re.compile(r"(?:干部|党组|党小组|委员)$|^(?:社区|村|街道|乡镇|基层|网格|小区|楼栋)+(?:政务服务大厅|政务服务中心|"
                            r"党组|党支部|党委|党总支|办|居民委员会|人民调解委员会|基层综治中心|综治中心)$"
@@ -175,6 +175,7 @@ class AgencyRecognizer:
                 name = text[s:e]
                 head = _ends_with(self.org_head, name) or ""
                 if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic \
+                        and not (name.endswith("日报") and name[-3:-2] in _NUMERALS) \
                         and not _INDEFINITE.search(name) and not _GENERIC_NAME.search(name) and not self._only_industry(name, head) \
                         and not (head and _KIND_ONLY.fullmatch(name[:-len(head)])):
                     seen.add((s, e))
@@ -250,6 +251,8 @@ class AgencyRecognizer:
         if term and term.end() == start and text.endswith("委员会", start, he):
             start = term.start()  # 政协第十届|X委员会: the conference's committee, not the party's
         name = text[start:he]
+        if "关于" in name:
+            return None  # 《国务院关于实施X公司…的决定》: a title's words, no body
         if name in LOCAL_BODIES:
             if text[start - 1:start] in ("各", "全", "每"):
                 return None  # 各社区居委会: every one of them, not one
