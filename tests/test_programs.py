@@ -233,3 +233,8 @@ def test_a_quoted_hotline_number_named_with_what_it_is(nlp):
 def test_a_quote_the_clause_calls_a_brand_or_a_model_case(nlp):
     found = programs(nlp, "“院坝会”议出新生活。负责人表示，“院坝会”已成为溧阳基层治理的一张名片。“暖心”二字温暖人心。")
     assert "院坝会" in found.values() and "暖心" not in found.values()
+
+
+def test_a_manner_said_as_such_is_no_programme_alone(nlp):
+    found = programs(nlp, "他组建“一对一”帮扶群。县医保局进行“一对一”指导。专班采取“一对一”包干服务模式。")
+    assert set(found.values()) == {"一对一包干服务模式"}

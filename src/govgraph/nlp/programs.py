@@ -41,7 +41,8 @@ _ITEM_COUNT = re.compile(rf"[一两二三四五六七八九十\d]+[色彩大项�
 _PROBLEMS = re.compile(r"(?:[、，]?“[^“”]{1,12}”)*[、，]?等?(?:问题|现象|行为|乱象|顽疾|陋习|歪风)(?=[，。；、！？）]|$)")
 _GROUPS = ("小组", "工作组", "专班")
 # a manner (“一站式”, “沉浸体验式”), not a name
-_MANNER = re.compile(r"(?<![模方形制])式[”」\"]?$")
+_MANNER = re.compile(r"(?<![模方形制])式[”」\"]?$|^[“「\"]?(?:一对一|一对多|多对多|点对点|面对面|键对键|手把手|心贴心|肩并肩|"
+                    r"零距离|全天候|全方位|全覆盖|全链条|全流程|一站式|一条龙|不打烊)[”」\"]?$")  # and manners said as such
 # what a manner qualifies: an activity (“菜单式”服务, “蹲点式”走访) or nothing
 _MANNER_OF = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:服务|培训|走访|备案|管理|帮扶|教学|调研|办理|审批|监管|巡查|宣讲)"
                         r"|专业化|全程|的|[，。；、！？）]|$")
@@ -239,8 +240,8 @@ class ProgramRecognizer:
         taken = [(c.start, c.end) for c in found]
         for m in self.quote.finditer(text):
             core = strip_marks(next(g for g in m.groups() if g is not None))
-            if core in cores and not any(a <= m.start() < b for a, b in taken):
-                yield Cand(m.start(), m.end(), "Program", "quote-known", 1, {"name": core})
+            if core in cores and not any(a <= m.start() < b for a, b in taken) and not _MANNER.search(core):
+                yield Cand(m.start(), m.end(), "Program", "quote-known", 1, {"name": core})  # (“一对一”指导: a manner)
 
     def _titles(self, text, s0, e0):
         for m in self.title.finditer(text, s0, e0):
