@@ -76,6 +76,8 @@ def test_a_quoted_name_after_a_founding_verb_and_the_level_it_is_for(nlp):
 def test_a_quoted_series_joined_by_he_before_a_descriptor_and_head(nlp):
     found = programs(nlp, "居民踊跃参加“9·9公益日”“一起跑”和“一起帮”爱心公益活动。")
     assert {"9·9公益日", "一起跑", "一起帮"} <= set(found.values())
+    found = programs(nlp, "县里将继续开展“暖冬行动”“技能帮扶月”等专项活动。")
+    assert {"暖冬行动", "技能帮扶月"} <= set(found.values())
 
 
 def test_quoted_names_listed_before_platforms_are_platforms(nlp):

@@ -275,7 +275,10 @@ class ProgramRecognizer:
         return None
 
     def _series_head(self, text, end, e0):
-        """A programme head right after a quoted series, or a short descriptor and one (公益活动)."""
+        """A programme head right after a quoted series, or a short descriptor and one (公益活动),
+        also after 等 (“A”“B”等专项活动)."""
+        if text.startswith("等", end):
+            end += 1
         return self.head.match(text, end, e0) or self._descriptor_head(text, end, e0)
 
     def _quoted(self, text, s0, e0):
