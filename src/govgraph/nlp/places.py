@@ -150,7 +150,9 @@ class PlaceRecognizer:
             yield Cand(a, b, "Place", "list-item", 2, {})
         township_ends = {te for ts, te in taken if text.endswith(_TOWNSHIP_ENDS, ts, te)} | {
             t.idx + len(t) for t in tagged(doc, ("LOC",)) if t.text.endswith(_TOWNSHIP_ENDS)}
-        for tok in doc:
+        index = {s: i for i, s in enumerate(self._starts)} if township_ends else {}
+        words = tagged(doc, ("LOC", "n", "nz", "ns", "ORG")) + [doc[index[e]] for e in township_ends if e in index]
+        for tok in sorted(set(words), key=lambda t: t.i):
             if tok.tag_ not in ("LOC", "n", "nz", "ns") and not (
                     tok.idx in township_ends and tok.text.endswith(("社区", "村")) and len(tok) >= 3) and not (
                     tok.tag_ == "ORG" and _LOWER_BODY.search(tok.text)):
