@@ -479,3 +479,13 @@ def test_a_pilot_units_list_and_the_counted_places_selected_for_it(nlp):
     assert any(h.endswith("民政厅") and t == "runs" and x == "养老服务创新试点" for h, t, x in rels)
     assert ("养老服务创新试点", "implemented_in", "溧阳市昆仑街道") in rels
     assert ("养老服务创新试点", "implemented_in", "金坛区东城街道") in rels
+
+
+def test_a_bodys_cadre_and_the_villages_supervisory_committee(nlp):
+    _, rels = run(nlp, "驻村第一书记、溧阳市财政局干部李小强带领村民修路。")
+    assert ("李小强", "holds_position", "溧阳市财政局") in rels
+    _, rels = run(nlp, "桂林村党支部书记王建军，村监委会主任赵小丽参加会议。")
+    assert ("赵小丽", "holds_position", "桂林村村务监督委员会") in rels
+    # the body's cadres act for it: the body still runs what they launch
+    _, rels = run(nlp, "溧阳市财政局干部带队开展“财政惠农”宣传活动。")
+    assert ("溧阳市财政局", "runs", "财政惠农宣传活动") in rels

@@ -85,7 +85,8 @@ _NOT_A_BODY = ("常委", "主委", "部署", "大局", "格局", "布局", "结�
 UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院"}
 # bare bodies of a village, community or street: full head, and the level of place they belong to
 LOCAL_BODIES = {"村委会": ("村民委员会", "village"), "村委员会": ("村民委员会", "village"), "村民委员会": ("村民委员会", "village"),
-                "村委": ("村民委员会", "village"), "居委会": ("居民委员会", "village"), "社区居委会": ("居民委员会", "village"),
+                "村委": ("村民委员会", "village"), "村监委会": ("村务监督委员会", "village"),
+                "村务监督委员会": ("村务监督委员会", "village"), "居委会": ("居民委员会", "village"), "社区居委会": ("居民委员会", "village"),
                 "社区居民委员会": ("居民委员会", "village"), "社区人民调解委员会": ("人民调解委员会", "village"),
                 "村党支部": ("党支部", "village"), "村党总支": ("党总支", "village"), "社区党委": ("党委", "village"),
                 "社区党支部": ("党支部", "village"), "街道党工委": ("党工委", "township"), "乡党委": ("党委", "township"),
