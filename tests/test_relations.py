@@ -489,3 +489,10 @@ def test_a_bodys_cadre_and_the_villages_supervisory_committee(nlp):
     # the body's cadres act for it: the body still runs what they launch
     _, rels = run(nlp, "溧阳市财政局干部带队开展“财政惠农”宣传活动。")
     assert ("溧阳市财政局", "runs", "财政惠农宣传活动") in rels
+
+
+def test_a_body_referred_to_as_gaiyuan_acts_with_the_bodies_it_joins(nlp):
+    _, rels = run(nlp, "近日，溧阳市人民法院在天目湖镇设立“法官驿站”。该院还与溧阳市司法局、溧阳市妇联联合出台《溧阳市家事纠纷化解办法》。")
+    for other in ("溧阳市司法局", "溧阳市妇女联合会"):
+        assert ("溧阳市人民法院", "partners_with", other) in rels
+    assert ("溧阳市人民法院", "issues", "溧阳市家事纠纷化解办法") in rels

@@ -64,10 +64,11 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         s = sents[si]
         # 我省/全市/该村 stand for a place the document names: where a programme runs
         at = sorted(ms + refs.get(si, []), key=lambda m: (m.start, -m.end))
-        for head, tail, typ, role in (*_runs_issues(text, ms), *_partners(text, ms), *_implemented(text, at, s, breaks),
-                                      *_selected(text, ms),
-                                      *_positions(text, sorted(ms + bodies.get(si, []), key=lambda m: (m.start, -m.end)),
-                                                  inner),
+        # 该院/本局 stand for a body the article names: an actor, a partner, an employer
+        acting = sorted(ms + bodies.get(si, []), key=lambda m: (m.start, -m.end))
+        for head, tail, typ, role in (*_runs_issues(text, acting), *_partners(text, acting),
+                                      *_implemented(text, at, s, breaks), *_selected(text, ms),
+                                      *_positions(text, acting, inner),
                                       *_scene_team(text, ms, s, programs)):
             out.append(_rel(head, tail, typ, s, role))
         found, elected = _elections(text, ms, s, elected)
@@ -310,7 +311,7 @@ def _gap(text, a, b):
 
 def _joins(gap):
     gap = _LEAD.sub("", gap)  # A牵头，会同B: A stays in the group
-    return gap in _LIST_SEP or (gap in JOINT) or (gap.endswith(JOINT) and len(gap) <= 4)
+    return gap in _LIST_SEP or (gap in JOINT) or (gap.endswith(JOINT) and len(gap) <= 4) or bool(_WITH.fullmatch(gap))
 
 
 # ---- partners_with
@@ -333,9 +334,12 @@ def _partners(text, ms):
         j = ms.index(last) + 1
         if j < len(ms) and ms[j].label in _ACTORS:
             gap = _LEAD.sub("", text[last.end:ms[j].start])
-            if gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap):
+            others = _listed(text, ms, j)
+            with_them = _WITH.fullmatch(gap) and _TALLY.sub("", text[others[-1].end:others[-1].end + 12], count=1) \
+                .startswith(JOINT + ("共",))  # A还与B、C联合出台: A acts jointly with B and C
+            if gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap) or with_them:
                 # A 联合 B、C: A with each of B, C (and A's own co-listed actors)
-                for b in _listed(text, ms, j):
+                for b in others:
                     for a2 in group:
                         yield a2, b, "partners_with", None
         i = ms.index(last) + 1
@@ -343,6 +347,7 @@ def _partners(text, ms):
 
 # 等8个部门联合, 等5家单位共同: a count closing the list before the joint word
 _TALLY = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:部门|单位|机构|方)?")
+_WITH = re.compile("(?:还|也|又|并|再)?(?:与|同|和)")
 # A牵头，联合B: the lead actor's clause goes on past the comma
 _LEAD = re.compile(r"^(?:牵头|主导|领衔)[，,]?(?:并|还)?")
 # A与B签署/合作…: two parties as one subject of a cooperative act
@@ -435,7 +440,7 @@ _BODY_ENDS = {"院": ("院",), "局": ("局",), "委": ("委员会", "委"), "�
 
 def _body_references(text, mentions, sents) -> dict[int, list]:
     """References to bodies (该院, 本局), by sentence, each standing for the last agency or
-    organisation of that kind its article names before it: a side of holds_position only."""
+    organisation of that kind its article names before it: an actor, a partner or an employer."""
     bodies = sorted((m for m in mentions if m.label in _ACTORS and m.key and m.outer), key=lambda m: m.end)
     if not bodies:
         return {}
