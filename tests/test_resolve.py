@@ -334,3 +334,10 @@ def test_a_headline_glued_to_the_dateline_after_it_opens_the_article(nlp):
 def test_a_formula_starting_with_a_programmes_name_is_another_programme(nlp):
     found = names(nlp, "溧阳市依托“茶超”品牌效应发展旅游。县委宣传部推出“茶超+非遗”系列短视频。", "Program")
     assert {n for _, n in found} == {"茶超", "茶超+非遗"}
+
+
+def test_a_congress_or_conference_named_with_its_term(nlp):
+    found = names(nlp, "溧阳市第十八届人民代表大会第三次会议开幕。政协溧阳市第十届委员会第三次会议同日开幕。", "Agency")
+    assert {n for _, n in found} == {"溧阳市人民代表大会", "中国人民政治协商会议溧阳市委员会"}
+    found = names(nlp, "中华人民共和国第十四届全国人民代表大会第二次会议开幕。", "Agency")
+    assert {n for _, n in found} == {"全国人民代表大会"}

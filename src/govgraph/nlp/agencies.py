@@ -23,6 +23,7 @@ _INDEFINITE = re.compile("一家|一个|一所|一批|某|各|[两三多数]地"
 # kinds of school or company, not names (普惠性幼儿园, 普通高等学校, 民办学校)
 _KIND_ONLY = re.compile("(?:普惠性|普惠|普通|公办|民办|高等|中等|职业|中小|大中小|乡镇|农村|城市|寄宿制|新建|定点|国有|民营|私营|外资"
                         "|村级|村|社区|集体经济|股份经济|集体)+")  # 村集体经济合作社: every village has one
+_TERM_WORD = re.compile("第[一二三四五六七八九十百0-9]+届")
 _CPPCC_TERM = re.compile("政协(?:第[一二三四五六七八九十百0-9]+届)?")
 _LEVELS_AND_LOCAL = tuple("省市州县区乡镇") + ("地方", "各地", "各级")
 _COMMITTEE_DEPARTMENT = re.compile(r"((?:中共)?[\u4e00-\u9fff]{0,10}?[省市州县区]委)常委、(宣传部|组织部|统战部|政法委)")
@@ -225,6 +226,10 @@ class AgencyRecognizer:
                     and not text.startswith(_LEVELS_AND_LOCAL, prev.idx + 1):
                 joined = prev.idx + 1  # 城市管理|和|综合执法局: two functions of one bureau (not A局和B局)
                 i -= 1
+                continue
+            if not whole and _TERM_WORD.fullmatch(prev.text) and i - 2 >= 0 and doc[i - 2].idx >= sent_start and (
+                    doc[i - 2].tag_ == "LOC" or doc[i - 2].text.endswith("政协")):
+                i -= 1  # X市|第十八届|人民代表大会, 政协X市|第十届|委员会: the body, whatever its term
                 continue
             if prev.tag_ not in _NAMEY or prev.text in _STOP_WORDS or he - prev.idx > 24:
                 break
