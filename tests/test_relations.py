@@ -496,3 +496,10 @@ def test_a_body_referred_to_as_gaiyuan_acts_with_the_bodies_it_joins(nlp):
     for other in ("溧阳市司法局", "溧阳市妇女联合会"):
         assert ("溧阳市人民法院", "partners_with", other) in rels
     assert ("溧阳市人民法院", "issues", "溧阳市家事纠纷化解办法") in rels
+
+
+def test_elected_or_appointed_as_a_post_of_a_body(nlp):
+    r, rels = run(nlp, "大会选举王小海为溧阳市人民代表大会常务委员会副主任。会议决定任命李小强为溧阳市民政局局长。")
+    roles = {(x["source"], x["target"]): x.get("role") for x in r["relations"] if x["type"] == "holds_position"}
+    assert roles[("person/王小海", "agency/溧阳市人民代表大会常务委员会")] == "副主任"
+    assert roles[("person/李小强", "agency/溧阳市民政局")] == "局长"

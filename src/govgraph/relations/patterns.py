@@ -766,6 +766,9 @@ def _listed_people(text, ms, first):
     return people
 
 
+_APPOINT = ("选举", "任命", "推选", "聘任", "聘请", "选出")
+
+
 def _elections(text, ms, s, elected):
     """X当选为<body>第九届委员会主席; "Y、Z当选为副主席" continues the last body named."""
     found = []
@@ -775,6 +778,8 @@ def _elections(text, ms, s, elected):
         people = _listed_people(text, ms, p)
         after = text[people[-1].end:s.end]
         verb = next((v for v in ELECT if after.startswith(v)), None)
+        if verb is None and after.startswith("为") and text.endswith(_APPOINT, 0, people[0].start):
+            verb = "为"  # 大会选举X为…副主任, 任命Y为…局长
         pos = people[-1].end + len(verb or "")
         if verb is None:
             # X…，(在换届中，)当选Y书记: the sentence's subject, no other person before the verb
