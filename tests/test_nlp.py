@@ -512,3 +512,9 @@ def test_a_byline_glued_to_the_text_after_it_and_a_reporter_named_like_a_county(
 def test_a_company_head_inside_a_titles_words_is_no_company(nlp):
     found = tagged_doc(nlp, "修改/v 《/w 国务院/nw 关于实施金融控股公司/nw 准入管理的决定/nw 》/w 。/w")
     assert not any(label == "Organization" for _, label in found)
+
+
+def test_a_term_between_the_conference_and_its_committee_and_a_name_before_it(nlp):
+    found = tagged_doc(nlp, "撤销/v 张小三/PER 政协/ORG 第十四届/m 全国/n 委员会/n 委员/n 资格/n 。/w")
+    assert ("政协第十四届全国委员会", "Agency") in found
+    assert not any(t.startswith("张小三") for t, label in found if label == "Agency")

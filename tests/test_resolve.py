@@ -341,3 +341,5 @@ def test_a_congress_or_conference_named_with_its_term(nlp):
     assert {n for _, n in found} == {"溧阳市人民代表大会", "中国人民政治协商会议溧阳市委员会"}
     found = names(nlp, "中华人民共和国第十四届全国人民代表大会第二次会议开幕。", "Agency")
     assert {n for _, n in found} == {"全国人民代表大会"}
+    found = names(nlp, "会议通过了关于撤销张小三政协第十四届全国委员会委员资格的决定。", "Agency")
+    assert {n for _, n in found} == {"全国政协"}

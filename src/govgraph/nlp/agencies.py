@@ -230,6 +230,9 @@ class AgencyRecognizer:
             if not whole and _TERM_WORD.fullmatch(prev.text) and i - 2 >= 0 and doc[i - 2].idx >= sent_start and (
                     doc[i - 2].tag_ == "LOC" or doc[i - 2].text.endswith("政协")):
                 i -= 1  # X市|第十八届|人民代表大会, 政协X市|第十届|委员会: the body, whatever its term
+                if doc[i - 1].text.endswith("政协"):
+                    start = doc[i - 1].idx + len(doc[i - 1]) - 2
+                    break  # 政协 begins the name (not 撤销石磊|政协第十四届全国委员会…)
                 continue
             if prev.tag_ not in _NAMEY or prev.text in _STOP_WORDS or he - prev.idx > 24:
                 break
