@@ -9,7 +9,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import CJK, Cand, add_candidates, alternation, doc_text, naming, tagged
+from .candidates import CJK, TERM, Cand, add_candidates, alternation, doc_text, naming, tagged
 
 # LAC tags a name part can carry
 _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
@@ -23,9 +23,7 @@ _INDEFINITE = re.compile("一家|一个|一所|一批|某|各|[两三多数]地"
 # kinds of school or company, not names (普惠性幼儿园, 普通高等学校, 民办学校)
 _KIND_ONLY = re.compile("(?:普惠性|普惠|普通|公办|民办|高等|中等|职业|中小|大中小|乡镇|农村|城市|寄宿制|新建|定点|国有|民营|私营|外资"
                         "|村级|村|社区|集体经济|股份经济|集体)+")  # 村集体经济合作社: every village has one
-_TERM_WORD = re.compile("第[一二三四五六七八九十百0-9]+届")
-_CPPCC_TERM = re.compile("政协(?:第[一二三四五六七八九十百0-9]+届)?")
-_LEVELS_AND_LOCAL = tuple("省市州县区乡镇") + ("地方", "各地", "各级")
+_CPPCC_TERM = re.compile(f"政协(?:{TERM.pattern})?")
 _COMMITTEE_DEPARTMENT = re.compile(r"((?:中共)?[\u4e00-\u9fff]{0,10}?[省市州县区]委)常委、(宣传部|组织部|统战部|政法委)")
 _JOINERS = ("与", "和", "及", "同")
 _DEPUTY = re.compile("(?:人大|政协|党代会)(?:代表|委员)")
@@ -51,7 +49,8 @@ _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 _EVERY_DIVISION = {"政府", "人民政府", "公安", "公安局", "公安机关", "法院", "人民法院", "检察院", "人民检察院", "纪委",
                    "监委", "医保局", "民政局", "人社局"}
 _LEVELS = "省市州县区乡镇"
-_YOUTH_LEAGUE = re.compile(f"团[{_LEVELS}]委")  # 团市委: the Youth League committee of the city the text is about
+_LEVELS_AND_LOCAL = tuple(_LEVELS) + ("地方", "各地", "各级")
+YOUTH_LEAGUE = re.compile(f"团[{_LEVELS}]委")  # 团市委: the Youth League committee of the city the text is about
 _UNIT_HEADS = ("小组", "专班")  # groups and task forces: bodies only as units of a named body
 _JOINT_BODY = re.compile(r"[（(]联合[）)](?:党委|党总支|党支部|工会|团支部)")
 # how a body's full name starts (a line break before one ends the words before it)
@@ -227,7 +226,7 @@ class AgencyRecognizer:
                 joined = prev.idx + 1  # 城市管理|和|综合执法局: two functions of one bureau (not A局和B局)
                 i -= 1
                 continue
-            if not whole and _TERM_WORD.fullmatch(prev.text) and i - 2 >= 0 and doc[i - 2].idx >= sent_start and (
+            if not whole and TERM.fullmatch(prev.text) and i - 2 >= 0 and doc[i - 2].idx >= sent_start and (
                     doc[i - 2].tag_ == "LOC" or doc[i - 2].text.endswith("政协")):
                 i -= 1  # X市|第十八届|人民代表大会, 政协X市|第十届|委员会: the body, whatever its term
                 if doc[i - 1].text.endswith("政协"):
@@ -297,7 +296,7 @@ class AgencyRecognizer:
     def _qualified(self, name, body, head, tok):
         """A real body: a qualified name (place, level or party prefix), a
         specific institution, or a national body the tagger knows (商务部)."""
-        if name in self.specific_heads or _YOUTH_LEAGUE.fullmatch(name):
+        if name in self.specific_heads or YOUTH_LEAGUE.fullmatch(name):
             return True
         prefixed = name.startswith(self.level + self.party + ("最高", "国家", "中央", "全国")) or self._place_prefix(name)
         if name.endswith(_UNIT_HEADS) and not (prefixed and name.endswith("领导小组")) and not (

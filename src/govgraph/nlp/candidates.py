@@ -93,3 +93,4 @@ def tags_by_start(doc: Doc) -> dict[int, str]:
 
 
 CJK = r"\u4e00-\u9fff"
+TERM = re.compile("第[一二三四五六七八九十百0-9]+届")  # a congress's or committee's term (第十八届)

@@ -63,7 +63,7 @@ class LACModel:
                 logits = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
                 paths = _viterbi(logits.astype(np.float32), self._trans)
                 for i, path in zip(chunk, paths):
-                    out[i] = _decode(sentences[i], path, self._tags)
+                    out[i] = _decode(sentences[i], path.tolist(), self._tags)
         return out
 
 
@@ -94,7 +94,7 @@ def _decode(chars: str, tag_ids, split) -> list[tuple[str, str]]:
     """Words and their tags from one sentence's tag ids; split is _split_tags(id2tag)."""
     words, start = [], 0
     label = None
-    for i, tid in enumerate(tag_ids.tolist() if hasattr(tag_ids, "tolist") else tag_ids):
+    for i, tid in enumerate(tag_ids):
         lab, inside = split.get(tid, ("n", False))
         if i == 0 or not inside:
             if i:

@@ -94,10 +94,12 @@ class PersonRecognizer:
             return  # 记者从X获悉，…, 记者看到: a sentence that starts with 记者, not a line of names
         names = []
         for ps, pe in pieces:
-            if pe - ps > 4 and not _BYLINE_ROLE.fullmatch(text[ps:pe]):
-                break  # the byline ends where the text it was glued to begins
             piece = text[ps:pe]
-            if _BYLINE_ROLE.fullmatch(piece) or not _NAME_CHARS.fullmatch(piece):
+            if _BYLINE_ROLE.fullmatch(piece):
+                continue
+            if pe - ps > 4:
+                break  # the byline ends where the text it was glued to begins
+            if not _NAME_CHARS.fullmatch(piece):
                 continue
             if names and pe - ps == 1 and names[-1][1] - names[-1][0] == 1 and names[-1][1] == ps:
                 names[-1] = (names[-1][0], pe)  # 周 强 -> 周强

@@ -47,8 +47,8 @@ _AFTER_NAME = {"v", "vd", "u", "p", "c", "d", "ad", "w", "f", "xc"}
 # characters that make a word with 乡 (乡贤, 乡亲, 乡愁): a township's name does not end before them
 _HOME_WORDS = set("贤亲愁情音邻土")
 _RURAL = re.compile("村(?:振兴|旅游|治理|建设|产业|文化|发展|休闲|教师|医生|学校|面貌|风貌)")
-# places that a site inside them follows in one word (X小区Y广场, X社区Y公园)
 _TOWNSHIP_ENDS = ("街道", "镇", "乡")
+# places that a site inside them follows in one word (X小区Y广场, X社区Y公园)
 _INNER = re.compile("小区|社区")  # not 花园, 新村: parts of a compound's own name (X花园新城小区)
 # a list of places or sites (A、B、C等地): items of up to 8 characters, the last before 等地
 _PLACE_LIST = re.compile(rf"(?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?等(?:地|景区|景点|地方)")
@@ -148,11 +148,13 @@ class PlaceRecognizer:
         items = [(c.start, c.end) for c in self._list_items(text, taken)]
         for a, b in items:
             yield Cand(a, b, "Place", "list-item", 2, {})
+        words = tagged(doc, ("LOC", "n", "nz", "ns", "ORG"))
         township_ends = {te for ts, te in taken if text.endswith(_TOWNSHIP_ENDS, ts, te)} | {
-            t.idx + len(t) for t in tagged(doc, ("LOC",)) if t.text.endswith(_TOWNSHIP_ENDS)}
-        index = {s: i for i, s in enumerate(self._starts)} if township_ends else {}
-        words = tagged(doc, ("LOC", "n", "nz", "ns", "ORG")) + [doc[index[e]] for e in township_ends if e in index]
-        for tok in sorted(set(words), key=lambda t: t.i):
+            t.idx + len(t) for t in words if t.tag_ == "LOC" and t.text.endswith(_TOWNSHIP_ENDS)}
+        if township_ends:  # and the words of any tag right after a township (X街道|和谐社区/a)
+            index = {s: i for i, s in enumerate(self._starts)}
+            words = sorted(set(words) | {doc[index[e]] for e in township_ends if e in index}, key=lambda t: t.i)
+        for tok in words:
             if tok.tag_ not in ("LOC", "n", "nz", "ns") and not (
                     tok.idx in township_ends and tok.text.endswith(("社区", "村")) and len(tok) >= 3) and not (
                     tok.tag_ == "ORG" and _LOWER_BODY.search(tok.text)):

@@ -55,7 +55,9 @@ _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿|\d{4}
 
 _UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
 # 公布了全国第三批X试点名单: the list names the pilot, which the announcing body runs
-_LISTED_PILOT = re.compile(r"试点(?=(?:单位|地区|城市|县|县区|项目|示范区|社区|村)?名单)")  # (…试点单位名单)
+# a list that names a pilot (…试点名单, …试点单位名单)
+LIST_AFTER = re.compile("(?:单位|地区|城市|县|县区|项目|示范区|社区|村)?名单")
+_LISTED_PILOT = re.compile(f"试点(?={LIST_AFTER.pattern})")
 _ANNOUNCE = tuple(naming()["list_verbs"])
 # what stands between the verb and the pilot's name: 了, a year, the batch, the rank, in any order
 _BATCH = re.compile(r"了?(?:\d{4}年度?|全国|全省|全市|首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级)*")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteers.divisions import load_divisions
 from ..nlp.candidates import doc_text, naming
+from ..nlp.programs import LIST_AFTER
 from ..resolve.context import place_division
 
 RUN_VERBS = ("开展", "推出", "实施", "实行", "打造", "推行", "组建", "牵头", "创新", "启动", "建立", "构建", "探索", "创建",
@@ -29,8 +30,7 @@ RUN_VERBS = ("开展", "推出", "实施", "实行", "打造", "推行", "组建
              "完善", "落实", "部署", "开发", "引入", "主办", "承办", "运营", "建成", "试点", "采取", "采用")
 ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁布", "出具", "修订", "通过", "审议", "起草", "下发",
                "发出", "公布", "编制")
-_ANNOUNCE = tuple(naming()["list_verbs"])
-_LIST_AFTER = re.compile("(?:单位|地区|城市|县|县区|项目|示范区|社区|村)?名单")  # …试点(单位)名单  # A公布…P名单 (see nlp.programs)
+_ANNOUNCE = tuple(naming()["list_verbs"])  # A公布…P名单 (see nlp.programs)
 JOINT = ("联合", "联手", "携手", "会同", "共同", "协同")
 ELECT = ("当选为", "当选", "担任", "出任", "兼任", "任")
 _ACTORS = ("Agency", "Organization")
@@ -125,7 +125,7 @@ def _runs_issues(text, ms):
             continue
         typ = "issues" if t.label == "Policy" else "runs"
         verbs = ISSUE_VERBS if typ == "issues" else RUN_VERBS
-        if typ == "runs" and _LIST_AFTER.match(text, t.end):
+        if typ == "runs" and LIST_AFTER.match(text, t.end):
             verbs += _ANNOUNCE  # A公布了第三批P名单: A runs the pilot it selects for
         prev = ms[i - 1] if i else None
         # 县融媒体中心《问政鹤峰》栏目, 省高院“执行护航”: the actor's own programme
@@ -584,7 +584,7 @@ def _selected(text, ms):
         elif text[v.end():v.end() + 1] in ("。", "，", "；", ""):
             # the list was named before: 公布了首批P名单，…，A成功入选
             listed = next((p for p in reversed(ms[:i]) if p.label == "Program"
-                           and _LIST_AFTER.match(text, p.end)), None)
+                           and LIST_AFTER.match(text, p.end)), None)
             if listed is not None:
                 yield listed, m, "implemented_in", None
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..extract import Mention
 from ..gazetteers.divisions import load_divisions
-from ..nlp.agencies import LOCAL_BODIES, UNIQUE
+from ..nlp.agencies import LOCAL_BODIES, UNIQUE, YOUTH_LEAGUE
 from ..nlp.candidates import naming
 from ..nlp.programs import LEVEL_WORDS
 from .context import choose_division, document_context, place_division
@@ -22,7 +22,7 @@ from .names import canonical_agency
 # that exist once in the country (最高人民法院, 党中央, 国务院, 商务部) do; 团市委 is read like
 # 市委, as the one of the city the text is about
 _BARE = {b for b in (set(naming()["abbreviations"]) | set(naming()["agency_heads"])) - UNIQUE
-         - set(naming()["national_bodies"]) if not re.fullmatch("团[省市州县区]委", b)}
+         - set(naming()["national_bodies"]) if not YOUTH_LEAGUE.fullmatch(b)}
 _MARKS = re.compile(r"[\s“”‘’\"'「」『』《》〈〉]+")
 
 
@@ -285,7 +285,7 @@ def _merge_short_forms(mentions):
 
 
 _POLICY_HEADS = set(naming()["policy_heads"])
-_KIND_OF_DOCUMENT = {"实施", "指导", "行动", "管理", "工作", "暂行", "若干", "总体", "专项", "工作"}
+_KIND_OF_DOCUMENT = {"实施", "指导", "行动", "管理", "工作", "暂行", "若干", "总体", "专项"}
 
 
 def _short_titles(mentions):

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..gazetteers.divisions import Divisions
-from ..nlp.candidates import naming
+from ..nlp.candidates import TERM, naming
 from .context import agency_prefix, choose_division
 
 # 州/市/县/区/省 alone before a body refer to the document's division of that level
@@ -102,13 +102,12 @@ def _unit_parents() -> tuple[tuple[str, str], ...]:
 
 _STATE_BODIES = ("人大常委会", "人民代表大会常务委员会", "人大", "人民代表大会", "人民政府", "政府", "政协",
                  "人民法院", "法院", "人民检察院", "检察院")
-_TERM = re.compile("第[一二三四五六七八九十百0-9]+届")
 _CPPCC_COMMITTEE = re.compile("政协(.+?)委员会(.*)")
 
 
 def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str, str | None]:
     """Canonical name and the division id it is qualified by (if any)."""
-    name = _TERM.sub("", name)  # 政协第十届X委员会, 第十四届全国人大: the body, whatever its term
+    name = TERM.sub("", name)  # 政协第十届X委员会, 第十四届全国人大: the body, whatever its term
     m = _CPPCC_COMMITTEE.fullmatch(name)
     if m:
         # 政协X委员会 is X's political consultative conference, as X政协 (全国: 全国政协)
