@@ -139,7 +139,8 @@ class ResultCache:
         name = hashlib.sha256("\0".join(k for k, _ in items).encode()).hexdigest()[:32]
         (self.dir / "packs").mkdir(parents=True, exist_ok=True)
         with atomic_open(self.dir / "packs" / f"{name}.json") as f:
-            json.dump(dict(items), f, ensure_ascii=False, separators=(",", ":"))
+            # dumps, not dump: json.dump never uses the C encoder (about 2.5x slower here)
+            f.write(json.dumps(dict(items), ensure_ascii=False, separators=(",", ":")))
         for k, _ in items:
             self.index[k] = self.used[k] = name
         self._unsaved += 1
@@ -154,7 +155,7 @@ class ResultCache:
     def _save_index(self, entries: dict) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         with atomic_open(self.dir / "index.json") as f:
-            json.dump({"version": self.version, "entries": entries}, f, separators=(",", ":"), sort_keys=True)
+            f.write(json.dumps({"version": self.version, "entries": entries}, separators=(",", ":"), sort_keys=True))
         self._unsaved = 0
 
     def close(self) -> None:
