@@ -240,3 +240,11 @@ def test_a_quote_the_clause_calls_a_brand_or_a_model_case(nlp):
 def test_a_manner_said_as_such_is_no_programme_alone(nlp):
     found = programs(nlp, "他组建“一对一”帮扶群。县医保局进行“一对一”指导。专班采取“一对一”包干服务模式。")
     assert set(found.values()) == {"一对一包干服务模式"}
+
+
+def test_laws_statements_agreements_and_drafts_are_documents(nlp):
+    found = spans(nlp, "为村民讲解《中华人民共和国民法典》，审议《溧阳市河道管理条例（修订草案）》《溧阳市物业管理办法（送审稿）》，"
+                       "两市签署《溧宜两地合作框架协定》，发表《溧宜联合声明》，印发《2025年溧阳市医保工作要点》。")
+    for title in ("《中华人民共和国民法典》", "《溧阳市河道管理条例（修订草案）》", "《溧阳市物业管理办法（送审稿）》",
+                  "《溧宜两地合作框架协定》", "《溧宜联合声明》", "《2025年溧阳市医保工作要点》"):
+        assert (title, "Policy") in found, title

@@ -50,7 +50,8 @@ _MANNER_OF = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:服务|培训|走访|备案|�
 _FORMULA = re.compile(r"[^+＋]+(?:[+＋][^+＋]*)+")
 _VEHICLES = {"品牌", "App", "APP", "制度", "小程序", "程序", "公众号", "视频号", "战略"}
 # what a title ends with after its kind: a draft's status, the years it covers (（2024—2026年）)
-_TRIAL = re.compile(r"[（(](?:试行|暂行|修订|草案|征求意见稿|\d{4}\s*[—–\-－~至]+\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订)?)[）)]$")
+_TRIAL = re.compile(r"[（(](?:试行|暂行|修订|(?:修订|修正)?草案|征求意见稿|送审稿|讨论稿|\d{4}\s*[—–\-－~至]+\s*\d{4}\s*年?|"
+                    r"\d{4}\s*年?(?:版|修订)?)[）)]$")
 
 
 _UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
