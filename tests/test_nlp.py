@@ -235,6 +235,14 @@ def test_dates_before_baodao_plural_levels_and_two_level_bodies(nlp):
     assert {t for t, _ in found} == {"海峡通讯社", "国务院"}
 
 
+def test_a_kind_of_body_at_several_levels_is_none(nlp):
+    found, _ = ents(nlp, "溧阳市召开会议。会议要求，各辖市区医保局要扎实推进工作。各县市区民政局要加强指导。"
+                         "省市县纪委书记参加。溧阳市市场监管局、县市场监管局参加。")
+    names = {t for t, _ in found}
+    assert not any(n.startswith(("市区", "县市区", "省市县")) for n in names), names
+    assert {"溧阳市市场监管局", "县市场监管局"} <= names
+
+
 def test_leading_groups_task_forces_and_units_named_by_their_body(nlp):
     found, _ = ents(nlp, "溧阳市召开会议。市民政局低保审核研判小组每月开展研判。村里成立学习小组。"
                          "中央主题教育领导小组办公室印发通知。溧阳市产业发展专班办公室负责。")

@@ -49,6 +49,8 @@ _EXAMPLE_MARKERS = ("例如", "比如", "包括", "如", "像")
 _EVERY_DIVISION = {"政府", "人民政府", "公安", "公安局", "公安机关", "法院", "人民法院", "检察院", "人民检察院", "纪委",
                    "监委", "医保局", "民政局", "人社局"}
 _LEVELS = "省市州县区乡镇"
+# two or three levels before a body (市区医保局, 县市区民政局; not 县|市场监管局)
+_SEVERAL_LEVELS = re.compile(r"(?:市区|县区|区县|市县|县市|市州|州市|县市区|市县区|省市县|省市区)(?!场)")
 _LEVELS_AND_LOCAL = tuple(_LEVELS) + ("地方", "各地", "各级")
 YOUTH_LEAGUE = re.compile(f"团[{_LEVELS}]委")  # 团市委: the Youth League committee of the city the text is about
 _UNIT_HEADS = ("小组", "专班")  # groups and task forces: bodies only as units of a named body
@@ -269,6 +271,9 @@ class AgencyRecognizer:
         if name[:1] in _LEVELS and (name[1:2] in _LEVELS and name[2:] in _PLACE_BOUND or
                                     text[start - 1:start] in _LEVELS + "各地" and name[1:] in _PLACE_BOUND):
             return None  # 省市政府, 各省|市政府: the governments of many places, none named
+        if _SEVERAL_LEVELS.match(name) or (name[:1] in _LEVELS and text[start - 1:start] in ("各", "辖") + tuple(_LEVELS)
+                                           and not name.startswith("市场")):
+            return None  # 各辖市区医保局, 各县|市区民政局: a kind of body at several levels, none named
         if len(name) < 2 or name in self.generic or name.startswith(_DEICTIC) and not name.startswith("全国") \
                 or name.startswith("全国") and name[2:] in _EVERY_DIVISION \
                 or _GENERIC_NAME.search(name) or name.endswith(_NOT_A_BODY):  # 州委常委 is a post, 部署 a verb
