@@ -63,6 +63,13 @@ def test_agency_with_sub_unit_keeps_both(nlp):
     assert ("延吉市公安局", "Agency") in found
 
 
+def test_a_unit_name_read_as_a_direction_word_between_parent_and_head(nlp):
+    assert ("溧阳市人民法院上沛人民法庭", "Agency") in tagged_doc(
+        nlp, "溧阳市/ORG 人民法院/ORG 上沛/f 人民/n 法庭/n 开展/v 审判/vn 。/w")
+    # a direction word with no parent before it is no part of a name
+    assert ("东部人民法庭", "Agency") not in tagged_doc(nlp, "走访/v 东部/f 人民/n 法庭/n 。/w")
+
+
 def test_programs_policies_and_rejected_slogans(nlp):
     found, _ = ents(nlp, "武汉市推出“幸福里”工程，印发《武汉市社区治理实施方案》，坚持“两个维护”，读《长江日报》。")
     assert ("“幸福里”工程", "Program") in found

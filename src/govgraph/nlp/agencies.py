@@ -209,6 +209,13 @@ class AgencyRecognizer:
             seen.add((a - len(place), m.end()))
             yield Cand(a - len(place), m.end(), "Agency", "system", 2, {"name": place + head})
 
+    def _unit_name_after_parent(self, doc, i):
+        """X人民法院|上沛|人民法庭, X公安局|东关|派出所: a unit's name between its parent and its
+        head, that the tagger took for a direction word (上, 东 …) because of its first character."""
+        tok = doc[i]
+        return tok.tag_ == "f" and len(tok) == 2 and tok.text[0] in "上下东西南北中前后" and i > 0 \
+            and doc[i - 1].tag_ == "ORG" and bool(self.agency_head.search(doc[i - 1].text))
+
     def _compose(self, doc, hs, he, label, sent_start):
         text = doc_text(doc)
         if text[he - 1:he] == "委" and text[he:he + 1] == "会" and text[he + 1:he + 2] != "议":
@@ -235,7 +242,8 @@ class AgencyRecognizer:
                     start = doc[i - 1].idx + len(doc[i - 1]) - 2
                     break  # 政协 begins the name (not 撤销石磊|政协第十四届全国委员会…)
                 continue
-            if prev.tag_ not in _NAMEY or prev.text in _STOP_WORDS or he - prev.idx > 24:
+            if prev.tag_ not in _NAMEY and not self._unit_name_after_parent(doc, i - 1) \
+                    or prev.text in _STOP_WORDS or he - prev.idx > 24:
                 break
             if whole and prev.tag_ not in ("LOC", "ORG", "nz"):
                 break
