@@ -503,3 +503,14 @@ def test_elected_or_appointed_as_a_post_of_a_body(nlp):
     roles = {(x["source"], x["target"]): x.get("role") for x in r["relations"] if x["type"] == "holds_position"}
     assert roles[("person/王小海", "agency/溧阳市人民代表大会常务委员会")] == "副主任"
     assert roles[("person/李小强", "agency/溧阳市民政局")] == "局长"
+
+
+def test_a_post_said_alone_is_a_post_of_the_one_body_of_its_kind_named_before(nlp):
+    r, rels = run(nlp, "11月5日，溧阳市民政局召开全市养老服务推进会，副局长王建华出席会议并讲话。"
+                       "溧阳市交通运输局召开会议，副市长李明出席。"
+                       "溧阳市民政局联合市财政局召开会议，局长赵刚讲话。")
+    assert ("王建华", "holds_position", "溧阳市民政局") in rels
+    roles = {x["role"] for x in r["relations"] if x["type"] == "holds_position"}
+    assert "副局长" in roles
+    # 副市长 is no post of a 局; with two 局 named, which one 赵刚 heads is not said
+    assert not any(h in ("李明", "赵刚") for h, t, _ in rels if t == "holds_position")

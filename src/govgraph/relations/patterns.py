@@ -68,7 +68,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         acting = sorted(ms + bodies.get(si, []), key=lambda m: (m.start, -m.end))
         for head, tail, typ, role in (*_runs_issues(text, acting), *_partners(text, acting),
                                       *_implemented(text, at, s, breaks), *_selected(text, ms),
-                                      *_positions(text, acting, inner),
+                                      *_positions(text, acting, inner), *_subject_posts(text, acting, s),
                                       *_scene_team(text, ms, s, programs)):
             out.append(_rel(head, tail, typ, s, role))
         found, elected = _elections(text, ms, s, elected)
@@ -703,6 +703,41 @@ def _positions(text, ms, inner):
                     for body, post in _earlier_posts(text, ms, a):
                         yield p, body, "holds_position", post
             break
+
+
+# a post said alone, and the kind of body it is a post of (局长: a 局)
+_POST_OF = (("检察长", ("检察院",)), ("局长", ("局",)), ("院长", ("院",)), ("庭长", ("庭",)), ("所长", ("所",)),
+            ("站长", ("站",)), ("厅长", ("厅",)), ("部长", ("部",)), ("馆长", ("馆",)), ("行长", ("银行",)),
+            ("校长", ("学校", "中学", "小学", "大学", "学院")), ("队长", ("队",)), ("董事长", ("公司", "集团")),
+            ("总经理", ("公司", "集团")), ("会长", ("协会", "商会", "学会")), ("主任", ("委员会", "办公室", "中心")),
+            ("书记", ("党委", "党工委", "党支部", "党总支", "纪委")), ("主席", ("联合会", "工会", "商会")))
+_BARE_POSTS = re.compile(f"(?:{_ROLE_ALT})(?:、(?:{_ROLE_ALT}))*")
+
+
+def _subject_posts(text, ms, s):
+    """X局召开…会议，副局长张三出席: a post said alone after a clause break is a post of the
+    body the sentence names before it, when that is the one body of the post's kind (局长: a 局)."""
+    for p in ms:
+        if p.label != "Person":
+            continue
+        k = max(s.start, *(text.rfind(c, s.start, p.start) + 1 for c in "，；："))
+        post = text[k:p.start]
+        if k == s.start or not _BARE_POSTS.fullmatch(post) or any(k <= m.start < p.start for m in ms):
+            continue
+        last = re.split("、", post)[-1]
+        kinds = next((ks for role, ks in _POST_OF if last.endswith(role)), None)
+        if kinds is None:
+            continue
+        bodies = {m.key: m for m in ms if m.label in _ACTORS and m.end < k and _of_kind(m, kinds, last)}
+        if len(bodies) == 1:
+            yield p, next(iter(bodies.values())), "holds_position", post
+
+
+def _of_kind(m, kinds, role):
+    name = m.name or m.text
+    if role.endswith("书记") and name.startswith("中共") and name.endswith("委员会"):
+        return True  # 中共X县委员会: the county's party committee
+    return name.endswith(kinds)
 
 
 def _title_before_name(text, m, ms):
