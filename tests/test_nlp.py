@@ -70,6 +70,11 @@ def test_a_unit_name_read_as_a_direction_word_between_parent_and_head(nlp):
     assert ("东部人民法庭", "Agency") not in tagged_doc(nlp, "走访/v 东部/f 人民/n 法庭/n 。/w")
 
 
+def test_a_relative_year_glued_to_a_village_word_is_no_place(nlp):
+    assert not any(label == "Place" for _, label in tagged_doc(nlp, "去年村/LOC 集体/n 经济/n 收入/n 增长/v 。/w"))
+    assert ("柳湾村", "Place") in tagged_doc(nlp, "今年/TIME 柳湾村/LOC 集体/n 经济/n 收入/n 增长/v 。/w")
+
+
 def test_programs_policies_and_rejected_slogans(nlp):
     found, _ = ents(nlp, "武汉市推出“幸福里”工程，印发《武汉市社区治理实施方案》，坚持“两个维护”，读《长江日报》。")
     assert ("“幸福里”工程", "Program") in found

@@ -39,6 +39,8 @@ _COMMON_ENDINGS = re.compile("(?:电|线|思|出|套|网|销|活|退|弯|歧|陆
                              "调研|记者|节目|剧|电池|课题|评审|考察|检查|指导|联络|项目|突击|小)组$")
 # words for a kind of place the tagger glues before a village's name (村落楼下村)
 _KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
+# a year said relatively (去年, 今年, 同年), which the tagger may glue to the next word's 村 or 镇
+_YEAR_WORD = re.compile("(?:去|今|前|明|当|近|同|全|往|每|本|上|下)年")
 # words that start with a village's or community's suffix (溧阳|村干部, 嘉善|社区养老)
 _LOWER_WORDS = ("村干部", "村两委", "村级", "村集体", "社区养老", "社区卫生", "社区治理", "社区矫正", "社区医院",
                 "社区工作者", "社区服务中心", "镇街")
@@ -181,6 +183,9 @@ class PlaceRecognizer:
                 s = self._less_prefix(text, s, e)
                 lead = next((w for w in _KIND_WORDS if text.startswith(w, s) and e - s - len(w) >= 2), "")
                 s += len(lead)  # 村落|楼下村: the kind of place before the name is no part of it
+                year = _YEAR_WORD.match(text, s, e)
+                if year:  # 去年|村集体经济: a time the tagger took into the word is no part of a name
+                    s = year.end()
                 body = next((b for b in _BODIES if text.endswith(b, s, e)), None)
                 if body:  # X社区党委/LOC: the community is the place, its committee a body
                     e -= len(body)
