@@ -75,6 +75,12 @@ def test_a_relative_year_glued_to_a_village_word_is_no_place(nlp):
     assert ("柳湾村", "Place") in tagged_doc(nlp, "今年/TIME 柳湾村/LOC 集体/n 经济/n 收入/n 增长/v 。/w")
 
 
+def test_a_headline_place_glued_to_the_dateline_and_scenery_phrases(nlp):
+    found = tagged_doc(nlp, "法庭/n 开进/v 柳湾山乡本报讯/LOC （/w 通讯员/n 王建华/PER ）/w 走进/v 大街小巷/n 和/c 苗寨侗乡/LOC 。/w")
+    places = {t for t, label in found if label == "Place"}
+    assert places == {"柳湾山乡"}, places
+
+
 def test_programs_policies_and_rejected_slogans(nlp):
     found, _ = ents(nlp, "武汉市推出“幸福里”工程，印发《武汉市社区治理实施方案》，坚持“两个维护”，读《长江日报》。")
     assert ("“幸福里”工程", "Program") in found
