@@ -343,3 +343,10 @@ def test_a_congress_or_conference_named_with_its_term(nlp):
     assert {n for _, n in found} == {"全国人民代表大会"}
     found = names(nlp, "会议通过了关于撤销张小三政协第十四届全国委员会委员资格的决定。", "Agency")
     assert {n for _, n in found} == {"全国政协"}
+
+
+def test_a_village_body_after_a_list_of_villages_names_none(nlp):
+    found = names(nlp, "宣威镇在柳湾村、桃溪村等8个村发展蓝莓产业。宣威镇开展协商活动，由村党支部牵头。"
+                       "在柳湾村，村委会组织村民开会。", "Agency")
+    assert not any(surface == "村党支部" for surface, _ in found), found
+    assert ("村委会", "柳湾村村民委员会") in found

@@ -117,8 +117,9 @@ def _local_bodies(mentions):
         head, level = LOCAL_BODIES[strip_marks(m.text)]
         place = next((p for p in reversed(places) if p.start < m.start and p.article == m.article
                       and _level(p) == level), None)
-        if place is None:
-            m.key = None
+        if place is None or any(q.key != place.key and q.article == place.article and _level(q) == level
+                                and (q.end + 1 == place.start or place.end + 1 == q.start) for q in places):
+            m.key = None  # none, or the last is an item of a list (在A村、B村等8个村…由村党支部牵头): which one is not said
             continue
         where = place.name if level == "township" else strip_marks(place.text)
         m.name = where + head
