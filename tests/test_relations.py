@@ -459,6 +459,8 @@ def test_the_last_place_of_a_chain_opening_the_clause_is_its_subject(nlp):
 def test_a_body_that_adopts_a_model_runs_it(nlp):
     _, rels = run(nlp, "溧阳市天目湖镇政府采取“支部+农户”模式，带动村民增收。")
     assert ("溧阳市天目湖镇人民政府", "runs", "支部+农户模式") in rels
+    _, rels = run(nlp, "天目湖镇党委坚持“党建+产业”模式，带动村民增收。")
+    assert ("天目湖镇党委", "runs", "党建+产业模式") in rels
 
 
 def test_a_place_that_launched_what_follows_in_a_relative_clause(nlp):
