@@ -411,6 +411,9 @@ def test_body_references_need_a_whole_word_the_nearest_body_and_their_article(nl
     assert not any(r[1] == "holds_position" for r in rels)  # 该|院士, not 该院
     _, rels = run(nlp, "县人民医院专家团队来到城关镇卫生院义诊。该院院长王强介绍情况。")
     assert ("王强", "holds_position", "城关镇卫生院") in rels
+    # not a partner the actor was joined with
+    _, rels = run(nlp, "溧阳市公安局开展夏季行动。交警大队联合市交通运输局开展整治。该局副局长刘强表示，将持续推进。")
+    assert ("刘强", "holds_position", "溧阳市公安局") in rels
 
 
 def test_shixing_inside_another_word_launches_nothing_and_a_chain_opening_a_line(nlp):

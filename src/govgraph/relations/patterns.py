@@ -438,6 +438,9 @@ _BODY_REFERENCE = re.compile(r"(?:该|本)(院|局|委|厅|所|馆)(?=[\u4e00-\u
 _BODY_ENDS = {"院": ("院",), "局": ("局",), "委": ("委员会", "委"), "厅": ("厅",), "所": ("所",), "馆": ("馆",)}
 
 
+_JOINED_BY = JOINT + ("与", "同")
+
+
 def _body_references(text, mentions, sents) -> dict[int, list]:
     """References to bodies (该院, 本局), by sentence, each standing for the last agency or
     organisation of that kind its article names before it: an actor, a partner or an employer."""
@@ -451,8 +454,10 @@ def _body_references(text, mentions, sents) -> dict[int, list]:
     for r in _BODY_REFERENCE.finditer(text):
         si = bisect.bisect_right(starts, r.start()) - 1
         article = article_of.get(si)
-        body = next((b for b in reversed(bodies[:bisect.bisect_right(ends, r.start())])
-                     if b.name.endswith(_BODY_ENDS[r.group(1)])), None)
+        kind = [b for b in reversed(bodies[:bisect.bisect_right(ends, r.start())])
+                if b.name.endswith(_BODY_ENDS[r.group(1)])]
+        # not a partner the actor was joined with (A联合B局…。该局…: A's, if A is of the kind)
+        body = next((b for b in kind if not text.endswith(_JOINED_BY, 0, b.start)), kind[0] if kind else None)
         if body is not None and body.article == article:
             out.setdefault(si, []).append(_Reference(r.start(), r.end(), body.key, si, label=body.label))
     return out
