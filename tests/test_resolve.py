@@ -350,3 +350,10 @@ def test_a_village_body_after_a_list_of_villages_names_none(nlp):
                        "在柳湾村，村委会组织村民开会。", "Agency")
     assert not any(surface == "村党支部" for surface, _ in found), found
     assert ("村委会", "柳湾村村民委员会") in found
+
+
+def test_a_township_station_named_like_a_county_elsewhere_keeps_its_name(nlp):
+    found = names(nlp, "天柱县公安局开展行动。凤城派出所所长石光明带领民警走村入户。城关派出所民警巡逻。凤城市公安局参加。")
+    assert ("凤城派出所", "凤城派出所") in found and ("城关派出所", "城关派出所") in found
+    assert ("凤城", "凤城市") not in found  # no county-level city inside the station's name
+    assert ("凤城市公安局", "凤城市公安局") in found

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import (CJK, Cand, add_candidates, alternation, doc_text, naming, tagged, tags_by_start,
+from .candidates import (CJK, TOWNSHIP_UNITS, Cand, add_candidates, alternation, doc_text, naming, tagged, tags_by_start,
                          token_bounds)
 
 # real division names that are also common words (惠民: for the people, 公安: police, 城中村)
@@ -287,6 +287,8 @@ class PlaceRecognizer:
             return False  # 沅江流域, 新安江: a river or site named like the county
         if text.startswith(_STREET, e):
             return False  # 鼓楼路: a street named like the district
+        if text.startswith(TOWNSHIP_UNITS, e):
+            return False  # 凤城|派出所: a station named for a town, not for the county named like it
         if text.startswith(_LOWER, e) and (not text.startswith(_LOWER_WORDS, e) or self._names_lower(text, f, starts, ends)):
             return False  # 新丰村, 城关镇: a village or town named like the county (not X|村干部)
         # and it ends where the word ends (新华|社, 金山|银山 are other names) or another

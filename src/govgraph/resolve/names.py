@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..gazetteers.divisions import Divisions
-from ..nlp.candidates import TERM, naming
+from ..nlp.candidates import TERM, TOWNSHIP_UNITS, naming
 from .context import agency_prefix, choose_division
 
 # 州/市/县/区/省 alone before a body refer to the document's division of that level
@@ -88,6 +88,7 @@ def _lowest_division(div, form: str, rest: str, gaz: Divisions):
 _LEVEL_ENDS = tuple("省州市县区旗盟")
 
 
+
 @lru_cache(maxsize=None)
 def _abbreviations() -> tuple[tuple[str, str], ...]:
     abbr = naming()["abbreviations"]
@@ -120,6 +121,8 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     if party != "共青团" and rest.endswith(_STATE_BODIES):
         party = ""  # 中共|全国人大常委会|党组: the party group of a state body; the body has no party prefix
     div = None
+    if form and rest in TOWNSHIP_UNITS and not form.endswith(_LEVEL_ENDS):
+        return name, None  # 凤城|派出所, 城关|法庭: named for a town, not for the county 凤城市 or 城关区
     if form:
         div, form, rest = _lowest_division(choose_division(gaz.lookup(form), counts, gaz), form, rest, gaz)
         prefix = agency_prefix(div, gaz)
