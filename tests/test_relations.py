@@ -519,3 +519,10 @@ def test_a_post_said_alone_is_a_post_of_the_one_body_of_its_kind_named_before(nl
     assert "副局长" in roles
     # 副市长 is no post of a 局; with two 局 named, which one 赵刚 heads is not said
     assert not any(h in ("李明", "赵刚") for h, t, _ in rels if t == "holds_position")
+
+
+def test_a_place_that_joins_a_partner_to_carry_out_a_programme(nlp):
+    _, rels = run(nlp, "此外，溧阳市还联合江南理工学院开展“文明城市共建共享”活动，组织志愿者参与。")
+    assert ("文明城市共建共享活动", "implemented_in", "溧阳市") in rels
+    _, rels = run(nlp, "溧阳市民政局邀请江南理工学院开展“邻里守望”活动。")
+    assert not any(t == "implemented_in" for _, t, _ in rels)  # not a place's

@@ -649,6 +649,8 @@ _ATTRIBUTIVE = re.compile(f"(?:{'|'.join(RUN_VERBS)})了?的")
 def _place_subject(text, before, p, s, breaks=frozenset()):
     for m in reversed(before):
         if m.label in _ACTORS:
+            if text.endswith(JOINT, 0, m.start):
+                continue  # A区还联合B大学开展P: B is A's partner; the place before still carries P out
             return None  # an actor nearer the programme runs it
         if m.label != "Place" or not (_subject_place(text, m, before) or _opens_line(m, before, breaks)
                                       or _opens(text, m, before, s) or _ATTRIBUTIVE.fullmatch(text, m.end, p.start)):
