@@ -268,6 +268,9 @@ class AgencyRecognizer:
         term = _CPPCC_TERM.search(text, max(sent_start, start - 10), start)
         if term and term.end() == start and text.endswith("委员会", start, he):
             start = term.start()  # 政协第十届|X委员会: the conference's committee, not the party's
+        # 从/p|江县/ORG|商务局: the tagger split a place the gazetteer found; the name starts with the place
+        start = next((c.start for c in doc._.gg_candidates or () if c.label == "Place" and c.start < start < c.end
+                      and c.source == "gazetteer"), start)
         name = text[start:he]
         if "关于" in name:
             return None  # 《国务院关于实施X公司…的决定》: a title's words, no body
