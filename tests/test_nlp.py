@@ -86,6 +86,12 @@ def test_a_place_the_tagger_split_at_a_preposition_starts_the_body_it_names(nlp)
     assert ("从化区商务局", "Agency") in found and ("化区商务局", "Agency") not in found
 
 
+def test_this_village_s_body_whatever_the_tagger_made_of_this_village(nlp):
+    for tag in ("r", "n"):
+        found = tagged_doc(nlp, f"柳湾村/LOC 开展/v 活动/n 。/w 该村/{tag} 党支部/n 书记/n 吴刚/PER 说/v 。/w")
+        assert ("村党支部", "Agency") in found, tag
+
+
 def test_programs_policies_and_rejected_slogans(nlp):
     found, _ = ents(nlp, "武汉市推出“幸福里”工程，印发《武汉市社区治理实施方案》，坚持“两个维护”，读《长江日报》。")
     assert ("“幸福里”工程", "Program") in found

@@ -248,3 +248,10 @@ def test_laws_statements_agreements_and_drafts_are_documents(nlp):
     for title in ("《中华人民共和国民法典》", "《溧阳市河道管理条例（修订草案）》", "《溧阳市物业管理办法（送审稿）》",
                   "《溧宜两地合作框架协定》", "《溧宜联合声明》", "《2025年溧阳市医保工作要点》"):
         assert (title, "Policy") in found, title
+
+
+def test_a_scheme_named_like_a_shop_or_a_bank_is_a_programme(nlp):
+    found = spans(nlp, "柳湾村“积分超市”正式开业，“爱心超市”“时间银行”同步运行。“华联超市”开业。")
+    assert {("“积分超市”", "Program"), ("“爱心超市”", "Program"), ("“时间银行”", "Program")} <= set(found)
+    assert not any(label == "Organization" and "银行" in t for t, label in found)
+    assert ("“华联超市”", "Organization") in found  # a shop's own name stays a shop's

@@ -357,3 +357,9 @@ def test_a_township_station_named_like_a_county_elsewhere_keeps_its_name(nlp):
     assert ("凤城派出所", "凤城派出所") in found and ("城关派出所", "城关派出所") in found
     assert ("凤城", "凤城市") not in found  # no county-level city inside the station's name
     assert ("凤城市公安局", "凤城市公安局") in found
+
+
+def test_this_village_s_body_is_the_body_of_the_village_named_before(nlp):
+    for text in ("近日，溧阳市柳湾村“积分超市”开业。该村党支部书记吴刚说，村民可获得积分。",
+                 "柳湾村开展活动。本村党支部书记吴刚说，村民可获得积分。"):
+        assert ("村党支部", "柳湾村党支部") in names(nlp, text, "Agency"), text

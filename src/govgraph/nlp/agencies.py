@@ -242,6 +242,9 @@ class AgencyRecognizer:
                     start = doc[i - 1].idx + len(doc[i - 1]) - 2
                     break  # 政协 begins the name (not 撤销石磊|政协第十四届全国委员会…)
                 continue
+            if prev.text[:1] in ("该", "本") and prev.text[1:] in ("村", "社区", "镇", "乡", "街道"):
+                start = prev.idx + 1  # 该村/r|党支部: the village's body (see the local bodies below)
+                break
             if prev.tag_ not in _NAMEY and not self._unit_name_after_parent(doc, i - 1) \
                     or prev.text in _STOP_WORDS or he - prev.idx > 24:
                 break

@@ -99,6 +99,11 @@ _OPENING = re.compile(r".*(?:随着|按照|通过|围绕|依托|借助|聚焦|�
 _GENERIC_BODY = re.compile(r"^(?:专项|相关|有关|各类|各项|系列|一系列|多项|这项|该项|重点|重大|系列)|(?:整治|检查|排查|宣传|培训|调研|建设|治理|各项|多项|各类)$")
 
 
+# schemes named like a shop or a bank by what they reward or pool (积分超市, 爱心超市, 时间银行, 道德银行)
+_BRAND_SHOP = re.compile("(?:积分|爱心|时间|道德|孝善|孝心|美德|文明|善行|信用|志愿|公益|环保|绿色|好人|新风|诚信|暖心)"
+                         "(?:超市|银行|积分超市)")
+
+
 def strip_marks(s: str) -> str:
     return _INNER.sub("", s)
 
@@ -136,16 +141,18 @@ class ProgramRecognizer:
         return doc
 
     def _drop_brand_organizations(self, doc, found):
-        """“畅行通”小程序: the tagger's ORG word inside the quotes is the service's own
-        name, not a second organisation."""
+        """“畅行通”小程序, “时间银行”: the tagger's ORG word (or a bank or a shop) inside the
+        quotes is the service's own name, not a second organisation."""
         text = doc_text(doc)
-        cores = set()
+        cores, brands = set(), set()
         for c in found:
             if c.source == "quote+head" and c.attrs["name"] == c.attrs.get("core") and text[c.start] in _QUOTES:
                 cores.add((c.start + 1, text.find(_QUOTES[text[c.start]], c.start + 1)))
-        if cores and doc._.gg_candidates:
-            doc._.gg_candidates = [c for c in doc._.gg_candidates
-                                   if not (c.source == "lac" and c.label == "Organization" and (c.start, c.end) in cores)]
+            elif c.source == "quote+brand":  # “时间银行”: whatever found the bank or the shop inside
+                brands.add((c.start + 1, c.end - 1))
+        if (cores or brands) and doc._.gg_candidates:
+            doc._.gg_candidates = [c for c in doc._.gg_candidates if not (c.label == "Organization" and (
+                c.source == "lac" and (c.start, c.end) in cores or (c.start, c.end) in brands))]
 
     def find(self, doc):
         text = doc_text(doc)
@@ -378,6 +385,10 @@ class ProgramRecognizer:
             if _FORMULA.fullmatch(core) and self.model_head.match(text, end, e0):
                 # “公司+集体+农户”的管理模式: an N+X model names itself
                 yield Cand(start, end, "Program", "quote+model", 2, {"name": core})
+                continue
+            if _BRAND_SHOP.fullmatch(core):
+                # “积分超市”, “时间银行”: a reward or mutual-aid scheme named like a shop or a bank
+                yield Cand(start, end, "Program", "quote+brand", 2, {"name": core})
                 continue
             if self.org_end.search(core) and len(core) >= 4 and not self._descriptor_head(text, end, e0):
                 # (“时间银行”互助养老模式: a programme named like an organisation)
