@@ -363,3 +363,14 @@ def test_this_village_s_body_is_the_body_of_the_village_named_before(nlp):
     for text in ("近日，溧阳市柳湾村“积分超市”开业。该村党支部书记吴刚说，村民可获得积分。",
                  "柳湾村开展活动。本村党支部书记吴刚说，村民可获得积分。"):
         assert ("村党支部", "柳湾村党支部") in names(nlp, text, "Agency"), text
+
+
+def test_a_townships_bodies_named_by_the_township_the_text_is_at(nlp):
+    found = names(nlp, "溧阳市天目湖镇开展活动。镇文化旅游服务中心主任王建华介绍，镇综合文化站、镇纪委、乡财政所参加。"
+                       "镇江市民政局参加。游客服务中心、社区卫生服务中心和区域养老服务中心开放。", "Agency")
+    assert {("镇文化旅游服务中心", "溧阳市天目湖镇文化旅游服务中心"), ("镇综合文化站", "溧阳市天目湖镇综合文化站"),
+            ("镇纪委", "溧阳市天目湖镇纪律检查委员会"), ("乡财政所", "溧阳市天目湖镇财政所")} <= found, found
+    assert ("镇江市民政局", "镇江市民政局") in found
+    assert not any("服务中心" in s and not s.startswith("镇") for s, _ in found), found
+    # with no township in the article, a township's body is no one's
+    assert not names(nlp, "市、区、镇人大负责同志发言。", "Agency")

@@ -53,6 +53,9 @@ _LEVELS = "省市州县区乡镇"
 _SEVERAL_LEVELS = re.compile(r"(?:市区|县区|区县|市县|县市|市州|州市|县市区|市县区|省市县|省市区)(?!场)")
 _LEVELS_AND_LOCAL = tuple(_LEVELS) + ("地方", "各地", "各级")
 YOUTH_LEAGUE = re.compile(f"团[{_LEVELS}]委")  # 团市委: the Youth League committee of the city the text is about
+# heads of a place's public service bodies (镇农业服务中心, 县综合文化站), no body without the place
+_PLACED_HEADS = ("服务中心", "文化站")
+_NOT_RELATIVE = re.compile("区域|市场|县域|市民|乡村")
 _UNIT_HEADS = ("小组", "专班")  # groups and task forces: bodies only as units of a named body
 _JOINT_BODY = re.compile(r"[（(]联合[）)](?:党委|党总支|党支部|工会|团支部)")
 # how a body's full name starts (a line break before one ends the words before it)
@@ -277,6 +280,13 @@ class AgencyRecognizer:
         name = text[start:he]
         if "关于" in name:
             return None  # 《国务院关于实施X公司…的决定》: a title's words, no body
+        if text.endswith(_PLACED_HEADS, start, he) and (
+                not (name[:1] in "省市州县区乡镇" or self._place_prefix(name) or any(
+                    c.label == "Place" and c.start == start for c in doc._.gg_candidates or ()))
+                or _NOT_RELATIVE.match(name) or re.search("社区|村|街道", name)):
+            # 游客服务中心, 区域养老服务中心: a service centre is a public body only as a place's, and
+            # a community's or a village's (社区卫生服务中心, 村党群服务中心) only where named (see places)
+            return None
         if name in LOCAL_BODIES:
             if text[start - 1:start] in ("各", "全", "每"):
                 return None  # 各社区居委会: every one of them, not one
@@ -310,6 +320,10 @@ class AgencyRecognizer:
         elif not (name[0] in "省市州县区" and name[1:].endswith(_PUBLIC_INSTITUTIONS)):
             if not self._proper(doc, start, he - len(org or "")) or self._only_industry(name, org):
                 return None  # 茶叶公司, 餐饮协会, 农民专业合作社: a kind of organisation, not a named one
+        if label == "Agency" and name[:1] in ("镇", "乡") and not name.startswith(("乡村", "乡镇", "镇村", "镇街")) \
+                and not self._place_prefix(name):
+            # 镇综合文化站, 乡财政所: a body of the township the text is at, named as 镇党委 is (resolved later)
+            return Cand(start, he, label, "local", 2, {"local": True, "township_body": name[1:]})
         return Cand(start, he, label, "head", 2, {})
 
     def _qualified(self, name, body, head, tok):

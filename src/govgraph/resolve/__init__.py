@@ -16,7 +16,7 @@ from ..nlp.agencies import LOCAL_BODIES, UNIQUE, YOUTH_LEAGUE
 from ..nlp.candidates import naming
 from ..nlp.programs import LEVEL_WORDS
 from .context import choose_division, document_context, place_division
-from .names import canonical_agency
+from .names import canonical_agency, expand_body
 
 # bare heads and abbreviations (医保局, 法院) name no one body by themselves; central bodies
 # that exist once in the country (最高人民法院, 党中央, 国务院, 商务部) do; 团市委 is read like
@@ -114,7 +114,7 @@ def _local_bodies(mentions):
     for m in mentions:
         if not m.attrs.get("local"):
             continue
-        head, level = LOCAL_BODIES[strip_marks(m.text)]
+        head, level = LOCAL_BODIES.get(strip_marks(m.text)) or (expand_body(m.attrs["township_body"]), "township")
         place = next((p for p in reversed(places) if p.start < m.start and p.article == m.article
                       and _level(p) == level), None)
         if place is None or any(q.key != place.key and q.article == place.article and _level(q) == level
