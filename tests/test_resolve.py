@@ -374,3 +374,11 @@ def test_a_townships_bodies_named_by_the_township_the_text_is_at(nlp):
     assert not any("服务中心" in s and not s.startswith("镇") for s, _ in found), found
     # with no township in the article, a township's body is no one's
     assert not names(nlp, "市、区、镇人大负责同志发言。", "Agency")
+
+
+def test_a_township_written_without_its_suffix_is_the_township_the_document_names(nlp):
+    found = names(nlp, "溧阳市天目湖镇开展活动。当地开通天目湖至溧阳市区的旅游专线。", "Place")
+    assert ("天目湖", "溧阳市天目湖镇") in found
+    # two townships of that stem: which one is not said
+    found = names(nlp, "溧阳市柳湾镇和宜兴市柳湾乡开展活动。柳湾风景优美。", "Place")
+    assert not any(s == "柳湾" and n.endswith(("镇", "乡")) for s, n in found)

@@ -63,10 +63,27 @@ def resolve_document(mentions: list[Mention]) -> None:
             name = strip_marks(m.attrs.get("name") or m.text)
             m.name, m.key = name, f"{m.label.lower()}/{name}"
     _qualify_places(mentions)
+    _township_stems(mentions)
     _village_bodies(mentions)
     _local_bodies(mentions)
     _merge_short_forms(mentions)
     _short_titles(mentions)
+
+
+def _township_stems(mentions):
+    """开通旧州至凯里专线 after 旧州镇: a township the document names, written without its
+    suffix, is that township (when one township of the document has that stem)."""
+    places = [m for m in mentions if m.label == "Place" and m.key]
+    towns = {}
+    for q in places:
+        t = strip_marks(q.text)
+        end = next((e for e in ("街道", "镇", "乡") if t.endswith(e)), "")
+        if end and len(t) - len(end) >= 2:
+            towns.setdefault(t[:-len(end)], {})[q.key] = q.name
+    for m in places:
+        named = towns.get(strip_marks(m.text), {})
+        if len(named) == 1 and not m.attrs.get("divisions"):  # 溧阳 is 溧阳市 already
+            m.key, m.name = next(iter(named.items()))
 
 
 def _short_form(place) -> str:
