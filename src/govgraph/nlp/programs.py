@@ -86,6 +86,9 @@ _NOT_TAIL = ("的", "和", "等", "与", "及", "后", "以来", "以后", "之�
 # a holiday in quotes before its days or sales (“五一”假期, “双十一”促销) names a time, not a
 # programme (a campaign named for it stays: “五一”…全民登高活动)
 _HOLIDAY = re.compile(r"[一二三四五六七八九十]{1,3}|双[一二三四五六七八九十]{1,3}|国庆|春节|元旦|端午|中秋|清明|元宵|重阳|七夕")
+# a day of the calendar, not a festival someone holds
+_HOLIDAY_DAY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|国际|中国)*(?:劳动|妇女|儿童|青年|教师|植树|国庆|中秋|端午|重阳|元宵|"
+                          r"清明|七夕|春|护士|记者|建军|母亲|父亲|情人|圣诞|感恩|复活|腊八|人民警察|医师|农民丰收)节$")
 _HOLIDAY_TIME = re.compile(r"假期|小长假|长假|黄金周|期间|前后|当天|促销|购物")
 # “X”程序 after these is a procedure, not an app (按照“一事一议”程序)
 _PROCEDURE = re.compile(r"(?:按照|依照|依据|遵循|履行|启动|经过)[^，。；“”]{0,6}$")
@@ -394,7 +397,9 @@ class ProgramRecognizer:
                 # (“时间银行”互助养老模式: a programme named like an organisation)
                 yield Cand(start, end, "Organization", "quote", 2, {"name": core})
                 continue
-            if self.head_end.search(core) and len(core) >= 3:
+            if self.head_end.search(core) and len(core) >= 3 or (
+                    core.endswith("节") and len(core) >= 4 and not _HOLIDAY_DAY.search(core)):
+                # “X文化旅游节”, “全国网上年货节”: a festival someone holds (not “六一儿童节”: a day)
                 yield Cand(start, end, "Program", "quote", 2, {"name": core})
                 continue
             dm = self._descriptor_head(text, end, e0)
