@@ -12,6 +12,11 @@ def nlp():
     return load_pipeline()
 
 
+def extract(nlp, text):
+    ((dd, doc),) = process(nlp, [make_document("t.txt", text)])
+    return extract_document(dd, doc)
+
+
 def names(nlp, text, label=None):
     ((dd, doc),) = process(nlp, [make_document("t.txt", text)])
     r = extract_document(dd, doc)
@@ -382,3 +387,14 @@ def test_a_township_written_without_its_suffix_is_the_township_the_document_name
     # two townships of that stem: which one is not said
     found = names(nlp, "溧阳市柳湾镇和宜兴市柳湾乡开展活动。柳湾风景优美。", "Place")
     assert not any(s == "柳湾" and n.endswith(("镇", "乡")) for s, n in found)
+
+
+def test_a_divisions_short_form_inside_a_programme_far_from_the_article_is_a_word_of_it(nlp):
+    found = names(nlp, "溧阳市人民检察院开展“清河护岸”专项监督活动，督促整改问题。涉林涉河案件增多。", "Place")
+    assert {s for s, _ in found} == {"溧阳市"}, found
+    # the article's own places stay, inside a programme or named outside it too
+    r = extract(nlp, "江苏省溧阳市、江苏省常州市和江苏省无锡市开展活动。北京以花为媒，举办“花开北京”文化活动。"
+                     "溧阳市开展“健康溧阳”行动。")
+    beijing = [m for m in r["mentions"] if m["surface"] == "北京"]
+    assert len(beijing) == 2 and all(m["name"] == "北京市" for m in beijing)
+    assert any(m["surface"] == "溧阳" and m["name"] == "溧阳市" for m in r["mentions"])

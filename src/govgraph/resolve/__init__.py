@@ -62,12 +62,31 @@ def resolve_document(mentions: list[Mention]) -> None:
         else:
             name = strip_marks(m.attrs.get("name") or m.text)
             m.name, m.key = name, f"{m.label.lower()}/{name}"
+    _slogan_places(mentions, contexts, gaz)
     _qualify_places(mentions)
     _township_stems(mentions)
     _village_bodies(mentions)
     _local_bodies(mentions)
     _merge_short_forms(mentions)
     _short_titles(mentions)
+
+
+def _slogan_places(mentions, contexts, gaz):
+    """“清河护岸”: a division's short form inside a programme's name, far from the places the
+    article is about, is a word of the name (清河: clean the rivers), not the division."""
+    programs = [m for m in mentions if m.label == "Program"]
+    for m in mentions:
+        div = place_division(m) if m.label == "Place" and not m.outer else None
+        if div is None or m.text.endswith(div.name[-1]):
+            continue  # a name with its level (清河区, 黔东南州) names the division wherever it stands
+        if not any(p.start <= m.start and m.end <= p.end for p in programs):
+            continue
+        if any(n.key == m.key and n.outer and n.article == m.article for n in mentions):
+            continue  # the article names the place outside the programme too (北京…“花开北京”)
+        ctx = [d for d in contexts[m.article].values() if d is not None]
+        chain = {a.id for a in gaz.chain(div)}
+        if ctx and not any(d.id in chain or div.id in {a.id for a in gaz.chain(d)} for d in ctx):
+            m.key = None
 
 
 def _township_stems(mentions):
