@@ -357,6 +357,12 @@ def test_a_village_body_after_a_list_of_villages_names_none(nlp):
     assert ("村委会", "柳湾村村民委员会") in found
 
 
+def test_a_county_short_form_beginning_a_communitys_name_is_no_prefix_of_its_body(nlp):
+    found = names(nlp, "在天宁湖社区卫生服务中心，他了解药品配备情况。江苏农业农村厅加大投入。", "Agency")
+    assert ("天宁湖社区卫生服务中心", "天宁湖社区卫生服务中心") in found, found
+    assert ("江苏农业农村厅", "江苏省农业农村厅") in found
+
+
 def test_a_township_station_named_like_a_county_elsewhere_keeps_its_name(nlp):
     found = names(nlp, "天柱县公安局开展行动。凤城派出所所长石光明带领民警走村入户。城关派出所民警巡逻。凤城市公安局参加。")
     assert ("凤城派出所", "凤城派出所") in found and ("城关派出所", "城关派出所") in found
@@ -377,6 +383,9 @@ def test_a_townships_bodies_named_by_the_township_the_text_is_at(nlp):
             ("镇纪委", "溧阳市天目湖镇纪律检查委员会"), ("乡财政所", "溧阳市天目湖镇财政所")} <= found, found
     assert ("镇江市民政局", "镇江市民政局") in found
     assert not any("服务中心" in s and not s.startswith("镇") for s, _ in found), found
+    # a named street's centre is its body
+    assert ("溧阳市昆仑街道便民服务中心", "溧阳市昆仑街道便民服务中心") in names(
+        nlp, "溧阳市昆仑街道便民服务中心工作人员上门服务。", "Agency")
     # with no township in the article, a township's body is no one's
     assert not names(nlp, "市、区、镇人大负责同志发言。", "Agency")
 

@@ -113,6 +113,7 @@ class AgencyRecognizer:
         self.verbs = tuple(sorted(n["verbs_before_agency"], key=len, reverse=True))
         self.national = re.compile(f"(?:{alternation(n['national_bodies'])})(?![局部委厅办署门长])")
         self.generic = set(n["generic_agency_bodies"])
+        self.generic_places = set(n["generic_places"])  # 社区, 街道: no place of their own
         self.industry = re.compile(f"(?:{alternation(n['industry_terms'])})+")
         self.level = tuple(n["level_chars"])
         self.gaz = load_divisions()
@@ -282,10 +283,11 @@ class AgencyRecognizer:
             return None  # 《国务院关于实施X公司…的决定》: a title's words, no body
         if text.endswith(_PLACED_HEADS, start, he) and (
                 not (name[:1] in "省市州县区乡镇" or self._place_prefix(name) or any(
-                    c.label == "Place" and c.start == start for c in doc._.gg_candidates or ()))
-                or _NOT_RELATIVE.match(name) or re.search("社区|村|街道", name)):
-            # 游客服务中心, 区域养老服务中心: a service centre is a public body only as a place's, and
-            # a community's or a village's (社区卫生服务中心, 村党群服务中心) only where named (see places)
+                    c.label == "Place" and c.start == start and text[c.start:c.end] not in self.generic_places
+                    for c in doc._.gg_candidates or ()))
+                or _NOT_RELATIVE.match(name) or name.startswith(("社区", "街道", "村", "小区", "乡镇"))):
+            # 游客服务中心, 区域养老服务中心, 社区卫生服务中心: a service centre is a public body
+            # only as a named place's (X街道便民服务中心; 社区 is also a division's short form)
             return None
         if name in LOCAL_BODIES:
             if text[start - 1:start] in ("各", "全", "每"):

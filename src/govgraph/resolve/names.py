@@ -8,6 +8,7 @@ from ..gazetteers.divisions import Divisions
 from ..nlp.candidates import TERM, TOWNSHIP_UNITS, naming
 from .context import agency_prefix, choose_division
 
+_LOWER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|街道|村)")
 # 州/市/县/区/省 alone before a body refer to the document's division of that level
 # 市 is the article's county-level city if it is one (丹阳市: 市民政局), else its prefecture
 _LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("county", "prefecture"), "县": ("county",), "区": ("county",)}
@@ -121,8 +122,10 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     if party != "共青团" and rest.endswith(_STATE_BODIES):
         party = ""  # 中共|全国人大常委会|党组: the party group of a state body; the body has no party prefix
     div = None
-    if form and rest in TOWNSHIP_UNITS and not form.endswith(_LEVEL_ENDS):
-        return name, None  # 凤城|派出所, 城关|法庭: named for a town, not for the county 凤城市 or 城关区
+    if form and not form.endswith(_LEVEL_ENDS) and (rest in TOWNSHIP_UNITS or _LOWER_PLACE.match(rest)):
+        # 凤城|派出所, 城关|法庭: named for a town, not for the county 凤城市 or 城关区; 九龙|湖社区…:
+        # the short form begins a community's or a village's name, not the name of the body
+        return name, None
     if form:
         div, form, rest = _lowest_division(choose_division(gaz.lookup(form), counts, gaz), form, rest, gaz)
         prefix = agency_prefix(div, gaz)
