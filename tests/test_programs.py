@@ -260,3 +260,8 @@ def test_a_scheme_named_like_a_shop_or_a_bank_is_a_programme(nlp):
 def test_a_festival_someone_holds_is_a_programme_a_day_of_the_calendar_is_not(nlp):
     found = programs(nlp, "溧阳市将举办第二届“天目湖文化旅游节”。庆祝“六一儿童节”，欢度“国庆节”，迎接“三八国际妇女节”。")
     assert set(found.values()) == {"天目湖文化旅游节"}
+
+
+def test_a_quoted_sports_event_is_a_programme(nlp):
+    found = programs(nlp, "天目湖镇第三届“村篮”篮球赛在柳湾村开幕。全县举办“全民健身”运动会。")
+    assert found == {"“村篮”篮球赛": "村篮篮球赛", "“全民健身”运动会": "全民健身运动会"}
