@@ -435,7 +435,7 @@ def test_a_village_party_secretary_by_the_short_title(nlp):
 
 def test_companies_a_body_visits_do_not_run_what_it_launches_after(nlp):
     _, rels = run(nlp, "县工信局走访溧阳天成机械有限公司和溧阳明达纺织有限公司，开展“企业服务日”活动。")
-    assert ("县工信局", "runs", "企业服务日活动") in rels
+    assert ("县工业和信息化局", "runs", "企业服务日活动") in rels
     assert not any(h.startswith("溧阳") and t == "runs" for h, t, _ in rels)
 
 
@@ -526,3 +526,10 @@ def test_a_place_that_joins_a_partner_to_carry_out_a_programme(nlp):
     assert ("文明城市共建共享活动", "implemented_in", "溧阳市") in rels
     _, rels = run(nlp, "溧阳市民政局邀请江南理工学院开展“邻里守望”活动。")
     assert not any(t == "implemented_in" for _, t, _ in rels)  # not a place's
+
+
+def test_section_chiefs_and_standard_abbreviations_of_bodies(nlp):
+    _, rels = run(nlp, "江苏省医保局联合省卫生健康委、省发展改革委开展检查。省医保局基金监管处处长王建华表示，将严查骗保。")
+    assert ("王建华", "holds_position", "江苏省医疗保障局") in rels
+    assert ("江苏省医疗保障局", "partners_with", "江苏省卫生健康委员会") in rels
+    assert ("江苏省医疗保障局", "partners_with", "江苏省发展和改革委员会") in rels
