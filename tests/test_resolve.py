@@ -407,3 +407,12 @@ def test_a_divisions_short_form_inside_a_programme_far_from_the_article_is_a_wor
     beijing = [m for m in r["mentions"] if m["surface"] == "北京"]
     assert len(beijing) == 2 and all(m["name"] == "北京市" for m in beijing)
     assert any(m["surface"] == "溧阳" and m["name"] == "溧阳市" for m in r["mentions"])
+
+
+def test_another_countrys_ministry_is_not_chinas(nlp):
+    found = names(nlp, "俄罗斯国防部6日称，俄军击落无人机。俄国防部还称。美国国务院发言人表示。伊朗外交部发言人宣布。"
+                       "中国外交部发言人表示。国务院常务会议召开。", "Agency")
+    assert {("俄罗斯国防部", "俄罗斯国防部"), ("俄国防部", "俄罗斯国防部"), ("美国国务院", "美国国务院"),
+            ("伊朗外交部", "伊朗外交部"), ("外交部", "外交部"), ("国务院", "国务院")} <= found, found
+    assert not any(n == "国防部" for _, n in found)  # no Chinese ministry in this text
+    assert not names(nlp, "俄国防部称。", "Place")  # nor a place 俄国防 cut across the name

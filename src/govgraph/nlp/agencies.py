@@ -56,6 +56,14 @@ YOUTH_LEAGUE = re.compile(f"团[{_LEVELS}]委")  # 团市委: the Youth League c
 # heads of a place's public service bodies (镇农业服务中心, 县综合文化站), no body without the place
 _PLACED_HEADS = ("服务中心", "文化站")
 _NOT_RELATIVE = re.compile("区域|市场|县域|市民|乡村")
+# countries by the one character news writes them with before a body (俄国防部, 美国务院)
+_COUNTRY_CHARS = {"俄": "俄罗斯", "美": "美国", "英": "英国", "法": "法国", "德": "德国", "日": "日本", "韩": "韩国",
+                  "朝": "朝鲜", "乌": "乌克兰", "以": "以色列", "叙": "叙利亚", "印": "印度", "越": "越南", "菲": "菲律宾"}
+# countries often in the news whose names do not end with 国, for when the tagger glues one to a body
+_COUNTRIES = {"俄罗斯", "日本", "朝鲜", "乌克兰", "以色列", "伊朗", "伊拉克", "叙利亚", "巴基斯坦", "阿富汗", "印度", "越南",
+              "菲律宾", "新加坡", "马来西亚", "印度尼西亚", "澳大利亚", "新西兰", "加拿大", "巴西", "阿根廷", "墨西哥", "埃及",
+              "南非", "沙特", "沙特阿拉伯", "土耳其", "黎巴嫩", "苏丹", "巴勒斯坦", "也门", "约旦", "卡塔尔", "阿联酋", "蒙古",
+              "哈萨克斯坦", "乌兹别克斯坦", "白俄罗斯", "波兰", "匈牙利", "塞尔维亚", "意大利", "西班牙", "葡萄牙", "希腊"}
 _UNIT_HEADS = ("小组", "专班")  # groups and task forces: bodies only as units of a named body
 _JOINT_BODY = re.compile(r"[（(]联合[）)](?:党委|党总支|党支部|工会|团支部)")
 # how a body's full name starts (a line break before one ends the words before it)
@@ -170,6 +178,11 @@ class AgencyRecognizer:
                 yield Cand(m.start(1), m.end(1), "Organization", "news-app", 2, {})
         # central bodies by name, even inside a word the tagger glued (水平商务部)
         for m in self.national.finditer(text):
+            country = self._country_before(doc, text, m.start())
+            if country is not None:  # 俄罗斯国防部: another country's body, not China's
+                seen.add((country[0], m.end()))
+                yield self._foreign(doc, country, m.start(), m.end())
+                continue
             if not any(s <= m.start() and m.end() <= e and (s, e) != (m.start(), m.end()) and text[s:m.start()] in
                        ("中华人民共和国", "中共", "中国共产党") for s, e in seen):
                 seen.add((m.start(), m.end()))
@@ -212,6 +225,30 @@ class AgencyRecognizer:
                 continue
             seen.add((a - len(place), m.end()))
             yield Cand(a - len(place), m.end(), "Agency", "system", 2, {"name": place + head})
+
+    def _country_before(self, doc, text, i):
+        """(start, country) when a foreign country's name (俄罗斯, 韩国) or its one-character
+        form (俄, 美) is written right before position i, in the word before it or glued to it."""
+        if i == 0:
+            return None
+        tok = doc.char_span(i - 1, i, alignment_mode="expand")[0]
+        word = text[tok.idx:i]
+        if word in _COUNTRY_CHARS and (tok.idx == 0 or not _CJK.match(text[tok.idx - 1])):
+            return tok.idx, _COUNTRY_CHARS[word]
+        if len(word) < 2 or word in self.div_forms or word in ("中国", "我国", "全国", "本国", "各国", "两国", "外国", "中华人民共和国"):
+            return None
+        # the tagger's place word of its own (伊朗|外交部), or a country's name glued to the body (俄罗斯国防部/ORG)
+        if tok.tag_ == "LOC" and tok.idx + len(tok) == i or word.endswith("国") or word in _COUNTRIES:
+            return tok.idx, word
+        return None
+
+    @staticmethod
+    def _foreign(doc, country, hs, he):
+        """A foreign country's body; a place word the tagger cut across the body's name (俄国防|部)
+        is none."""
+        a, name = country
+        doc._.gg_candidates = [c for c in doc._.gg_candidates or [] if not (c.label == "Place" and hs < c.end < he)]
+        return Cand(a, he, "Agency", "foreign", 5, {"name": name + doc_text(doc)[hs:he]})
 
     def _unit_name_after_parent(self, doc, i):
         """X人民法院|上沛|人民法庭, X公安局|东关|派出所: a unit's name between its parent and its
@@ -271,6 +308,9 @@ class AgencyRecognizer:
         if line is not None and (text.startswith(_NAME_STARTS, line) or self.national.fullmatch(text, line, he)):
             start = line
         if text[hs:he] in UNIQUE:
+            country = self._country_before(doc, text, hs)
+            if country is not None:
+                return self._foreign(doc, country, hs, he)  # 美国国务院: the State Department
             start = hs  # 国务院, 党中央: nothing before them is part of the name
         term = _CPPCC_TERM.search(text, max(sent_start, start - 10), start)
         if term and term.end() == start and text.endswith("委员会", start, he):

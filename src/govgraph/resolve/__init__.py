@@ -266,6 +266,7 @@ def _merge_short_forms(mentions):
     for m in mentions:
         by_label.setdefault(m.label, {})[m.key] = m.name
     place_names = {n: k for k, n in by_label.get("Place", {}).items()}
+    foreign = {m.key for m in mentions if m.attrs.get("source") == "foreign"}
     for m in mentions:
         names = by_label.get(m.label, {})
         if m.attrs.get("local"):
@@ -288,7 +289,8 @@ def _merge_short_forms(mentions):
                 m.key, m.name = full, m.name + "小区"
             continue
         if m.label == "Agency":
-            targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
+            targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)
+                       and k not in foreign}  # 外交部 is China's, even after 伊朗外交部
             if not targets:
                 targets = {k for k, n in names.items() if k != m.key and _fuller_function(m.name, n)}
         elif m.label == "Program":
