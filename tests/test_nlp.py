@@ -92,6 +92,16 @@ def test_this_village_s_body_whatever_the_tagger_made_of_this_village(nlp):
         assert ("村党支部", "Agency") in found, tag
 
 
+def test_foreign_names_stay_whole_two_glued_chinese_names_split_and_non_persons(nlp):
+    people = lambda words: {t for t, lab in tagged_doc(nlp, words) if lab == "Person"}  # noqa: E731
+    assert people("瑞士/LOC 联邦/n 主席/n 阿姆赫德/PER 出席/v 。/w") == {"阿姆赫德"}
+    assert people("记者/n 王丽杨帆/PER 报道/v 。/w") == {"王丽", "杨帆"}
+    assert people("赵丽华孙晓梅/PER 参加/v 。/w") == {"赵丽华", "孙晓梅"}
+    assert people("乌军/PER 在/p 阿夫杰耶夫卡/PER 方向/n 。/w") == set()  # one long name: a place, no person
+    assert people("原/a 副主席/n 李再勇案/PER ，/w 运动/vn （/w 哈马斯/PER ）/w 一架/m 伊尔/PER -/w 76/m 。/w") == {"李再勇"}
+    assert people("中方/n 愿/v 同/p 斯方/PER 一道/d 。/w 习总书记/PER 指出/v 。/w") == set()
+
+
 def test_programs_policies_and_rejected_slogans(nlp):
     found, _ = ents(nlp, "武汉市推出“幸福里”工程，印发《武汉市社区治理实施方案》，坚持“两个维护”，读《长江日报》。")
     assert ("“幸福里”工程", "Program") in found

@@ -14,7 +14,15 @@ _BYLINE = re.compile(r"^[■●▲◆□]|[（(](?:本报)?(?:记者|通讯员|�
 _BYLINE_ROLE = re.compile(r"(?:本报)?(记者|通讯员|见习记者|特约记者)")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+")
 # a country's one-character short form and 方 (side) or 军 (army); 军 not after a common surname (马军)
-_SIDE = re.compile("[中美俄乌哈日韩朝英法德意巴以伊叙土印越泰老柬缅菲马新蒙塞匈波捷希埃沙阿欧]方|[美俄乌以日英法德叙]军")
+_SIDE = re.compile("[中美俄乌哈日韩朝英法德意巴以伊叙土印越泰老柬缅菲马新蒙塞匈波捷希埃沙阿欧斯]方|[美俄乌以日英法德叙]军")
+# armed and political groups the tagger reads as people
+_GROUPS = {"哈马斯", "胡塞", "塔利班"}
+_MODEL = re.compile(r"[-－]\d")  # 伊尔-76, 苏-35: a model's designation
+# common Chinese surnames (the national top hundred and those frequent in the southwest): a
+# four- or six-character name is two people only if both halves start with one
+_TOP_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+                    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+                    "蒙粟滕麻欧饶聂柏凌樊文牛温葛骆庞左施甘焦单岳伍舒吉杭")
 
 
 class PersonRecognizer:
@@ -44,6 +52,8 @@ class PersonRecognizer:
                 e = s + 3
             if any(bs <= s < be for bs, be in byline_spans):
                 continue
+            if e - s == 4 and text[e - 1] == "案":
+                e -= 1  # 李再勇案: the case of 李再勇
             after, word = text[e:e + 4], text[s:e]
             if "某" in word or word.endswith(self.not_person):
                 continue
@@ -52,8 +62,8 @@ class PersonRecognizer:
                 continue
             if re.match(r"[（(]化名", after):
                 continue
-            if word in self.places or _SIDE.fullmatch(word):
-                continue  # 哈方, 乌军: a country's side or army, not a person
+            if word in self.places or _SIDE.fullmatch(word) or word in _GROUPS or _MODEL.match(text, e):
+                continue  # 哈方, 乌军: a country's side or army; 哈马斯: a group; 伊尔-76: an aircraft
             if text[s - 1:s] == "“" and text[e:e + 1] == "”" and text.count(word) == text.count(f"“{word}”"):
                 continue  # a name only ever in quotes is a character's or a nickname (“林黛玉”的故事)
             for ps, pe in _split_name(word, s, doc._.space_gaps, longer):
@@ -110,6 +120,11 @@ class PersonRecognizer:
                 yield Cand(ps, pe, "Person", "byline", 3, {"role": role})
 
 
+def _two_names(word, half):
+    """Do both halves start with a common Chinese surname (two people glued together)?"""
+    return word[0] in _TOP_SURNAMES and word[half] in _TOP_SURNAMES
+
+
 def _split_name(word, start, gaps, known=()):
     """Split a run of names the tagger glued together (赵丽华孙晓梅), or trim what it glued to
     one name: a conjunction after it (王建国和), a char before or after a name the document
@@ -120,13 +135,15 @@ def _split_name(word, start, gaps, known=()):
         bounds = [start] + cut + [start + n]
         return _join_spaced(list(zip(bounds, bounds[1:])))
     if n == 6:
-        return [(start, start + 3), (start + 3, start + 6)]
+        # 赵丽华孙晓梅: two names; 阿夫杰耶夫卡: one foreign name (a place, too long for a person)
+        return [(start, start + 3), (start + 3, start + 6)] if _two_names(word, 3) else [(start, start + n)]
     if n == 4 and not word.startswith(_COMPOUND_SURNAMES):
         if word[3] in "和与及同跟等" or word[:3] in known:
             return [(start, start + 3)]
         if word[1:] in known:
             return [(start + 1, start + 4)]
-        return [(start, start + 2), (start + 2, start + 4)]
+        # 王丽杨帆: two names; 阿姆赫德, 斯凯里特: one foreign name
+        return [(start, start + 2), (start + 2, start + 4)] if _two_names(word, 2) else [(start, start + n)]
     if n == 5 and word.startswith(_COMPOUND_SURNAMES):
         return [(start, start + 5)]
     return [(start, start + n)]
