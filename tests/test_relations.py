@@ -533,3 +533,9 @@ def test_section_chiefs_and_standard_abbreviations_of_bodies(nlp):
     assert ("王建华", "holds_position", "江苏省医疗保障局") in rels
     assert ("江苏省医疗保障局", "partners_with", "江苏省卫生健康委员会") in rels
     assert ("江苏省医疗保障局", "partners_with", "江苏省发展和改革委员会") in rels
+
+
+def test_a_body_written_right_before_a_document_title_issues_it(nlp):
+    _, rels = run(nlp, "根据国家医保局《关于开展医疗保障基金检查工作的通知》要求，溧阳市医保局决定开展检查。")
+    assert ("国家医疗保障局", "issues", "关于开展医疗保障基金检查工作的通知") in rels
+    assert not any(h == "溧阳市医疗保障局" and t == "issues" for h, t, _ in rels)

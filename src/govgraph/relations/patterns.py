@@ -134,6 +134,11 @@ def _runs_issues(text, ms):
                 and not (text[prev.end - 1] == "”" and text[t.start] == "“"):
             yield prev, t, typ, None
             continue
+        # 根据国家医保局《关于…的通知》: the body whose document it is, written right before its title
+        if typ == "issues" and prev is not None and prev.label == "Agency" and text[prev.end:t.start] in ("", "的") \
+                and text[t.start] == "《":
+            yield prev, t, typ, None
+            continue
         # 落实 A“…”P: A owns the programme that the subject carries out
         owner = _owner(text, ms[:i], t)
         if typ == "runs" and owner is not None:
