@@ -102,6 +102,15 @@ def test_foreign_names_stay_whole_two_glued_chinese_names_split_and_non_persons(
     assert people("中方/n 愿/v 同/p 斯方/PER 一道/d 。/w 习总书记/PER 指出/v 。/w") == set()
 
 
+def test_a_subheadings_last_word_is_no_part_of_the_body_that_starts_the_next_line(nlp):
+    words = "激发/v 群众/n 参与/v 热情/ORG 县委/ORG 政法委/ORG 联合/v 县司法局/ORG 开展/v 活动/n 。/w"
+    found = {t for t, lab in tagged_doc(nlp, words, line_breaks=(8,)) if lab == "Agency"}
+    assert "县委政法委" in found and not any(t.startswith("热情") for t in found), found
+    # a place before the break is the name's (溧阳⏎县委…)
+    found = {t for t, lab in tagged_doc(nlp, "溧阳/LOC 县委政法委/ORG 开展/v 活动/n 。/w", line_breaks=(2,)) if lab == "Agency"}
+    assert "溧阳县委政法委" in found, found
+
+
 def test_programs_policies_and_rejected_slogans(nlp):
     found, _ = ents(nlp, "武汉市推出“幸福里”工程，印发《武汉市社区治理实施方案》，坚持“两个维护”，读《长江日报》。")
     assert ("“幸福里”工程", "Program") in found

@@ -305,8 +305,11 @@ class AgencyRecognizer:
         # a headline's last words, a line break, then a name that starts the line (…政策⏎财政部)
         k = bisect.bisect_left(self._breaks, hs) - 1
         line = self._breaks[k] if k >= 0 and self._breaks[k] > start else None
-        if line is not None and (text.startswith(_NAME_STARTS, line) or self.national.fullmatch(text, line, he)):
-            start = line
+        if line is not None and (text.startswith(_NAME_STARTS, line) or self.national.fullmatch(text, line, he) or (
+                text[line] in "省市州县区" and not any(c.label == "Place" and c.end == line
+                                                       for c in doc._.gg_candidates or ()))):
+            start = line  # (a subheading's last words, then 县委政法委…: the name starts the line;
+            # 锦屏⏎县委…: a place before the break is the name's)
         if text[hs:he] in UNIQUE:
             country = self._country_before(doc, text, hs)
             if country is not None:
