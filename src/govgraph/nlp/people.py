@@ -18,6 +18,7 @@ _SIDE = re.compile("[中美俄乌哈日韩朝英法德意巴以伊叙土印越�
 # armed and political groups the tagger reads as people
 _GROUPS = {"哈马斯", "胡塞", "塔利班"}
 _MODEL = re.compile(r"[-－]\d")  # 伊尔-76, 苏-35: a model's designation
+_PLACE_AFTER = re.compile("等方向|方向|附近|及周边|周边地区|北方机场|机场|州官员|一带|以南|以北|以东|以西|郊区")
 # common Chinese surnames (the national top hundred and those frequent in the southwest): a
 # four- or six-character name is two people only if both halves start with one
 _TOP_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -46,6 +47,8 @@ class PersonRecognizer:
         pers = list(tagged(doc, ("PER",)))
         # one name per document: 王建 in 王建|国和 is 王建国 where the tagger finds 王建国 elsewhere
         longer = {t.text for t in pers if len(t) == 3}
+        # 在巴赫穆特等方向, 向阿什凯隆及周边: a name the document writes before a place word is a place's
+        places = {t.text for t in pers if _PLACE_AFTER.match(text, t.idx + len(t))}
         for tok in pers:
             s, e = tok.idx, tok.idx + len(tok)
             if len(tok) == 2 and text[s:s + 3] in longer:
@@ -62,7 +65,7 @@ class PersonRecognizer:
                 continue
             if re.match(r"[（(]化名", after):
                 continue
-            if word in self.places or _SIDE.fullmatch(word) or word in _GROUPS or _MODEL.match(text, e):
+            if word in self.places or word in places or _SIDE.fullmatch(word) or word in _GROUPS or _MODEL.match(text, e):
                 continue  # 哈方, 乌军: a country's side or army; 哈马斯: a group; 伊尔-76: an aircraft
             if text[s - 1:s] == "“" and text[e:e + 1] == "”" and text.count(word) == text.count(f"“{word}”"):
                 continue  # a name only ever in quotes is a character's or a nickname (“林黛玉”的故事)
