@@ -539,3 +539,13 @@ def test_a_body_written_right_before_a_document_title_issues_it(nlp):
     _, rels = run(nlp, "根据国家医保局《关于开展医疗保障基金检查工作的通知》要求，溧阳市医保局决定开展检查。")
     assert ("国家医疗保障局", "issues", "关于开展医疗保障基金检查工作的通知") in rels
     assert not any(h == "溧阳市医疗保障局" and t == "issues" for h, t, _ in rels)
+
+
+def test_the_hosts_of_an_event_named_in_the_sentence_before(nlp):
+    _, rels = run(nlp, "3月12日，天目湖镇第三届“村篮”篮球赛在柳湾村开幕。赛事由天目湖镇人民政府主办，天目湖镇团委、"
+                       "天目湖镇妇联承办，县体育局给予指导。")
+    hosts = {h for h, t, p in rels if t == "runs" and p == "村篮篮球赛"}
+    assert hosts == {"天目湖镇人民政府", "共青团天目湖镇委员会", "天目湖镇妇女联合会"}, rels
+    # two programmes before: which one is not said
+    _, rels = run(nlp, "全镇开展“春风”行动和“暖冬”活动。活动由天目湖镇人民政府主办。")
+    assert not any(t == "runs" for _, t, _ in rels)
