@@ -549,3 +549,10 @@ def test_the_hosts_of_an_event_named_in_the_sentence_before(nlp):
     # two programmes before: which one is not said
     _, rels = run(nlp, "全镇开展“春风”行动和“暖冬”活动。活动由天目湖镇人民政府主办。")
     assert not any(t == "runs" for _, t, _ in rels)
+
+
+def test_where_the_one_programme_of_the_sentence_is_piloted(nlp):
+    _, rels = run(nlp, "市卫健委将联合市医保局推进“医养结合”服务，并在溧阳市、金坛区开展试点。")
+    assert {("医养结合", "implemented_in", "溧阳市"), ("医养结合", "implemented_in", "金坛区")} <= rels, rels
+    _, rels = run(nlp, "市卫健委推进“医养结合”服务和“长护险”制度，并在溧阳市开展试点。")
+    assert not any(t == "implemented_in" for _, t, _ in rels)  # which programme is not said

@@ -566,6 +566,32 @@ def _implemented(text, ms, s, breaks=frozenset()):
         if subj is not None and (p.key, subj.key) not in seen:
             seen.add((p.key, subj.key))
             yield p, subj, "implemented_in", None
+        # 推进P，并在A、B开展试点: where the one programme of the sentence is piloted
+        if sum(m.label == "Program" for m in ms) == 1:
+            for pl in _piloted_in(text, ms[i + 1:], s):
+                if (p.key, pl.key) not in seen:
+                    seen.add((p.key, pl.key))
+                    yield p, pl, "implemented_in", None
+
+
+_PILOT_AFTER = re.compile(r"(?:等地)?(?:开展|进行|启动|先行)?(?:试点|先行先试)")
+
+
+def _piloted_in(text, after, s):
+    """The places of a later clause 在A、B(等地)开展试点 (the places right after 在, listed)."""
+    places = []
+    for m in after:
+        if m.label != "Place":
+            break
+        sep = text[places[-1].end:m.start] if places else text[max(s.start, m.start - 1):m.start]
+        if places and sep == "":
+            places[-1] = m  # 凯里市|某街道: the region only qualifies the place
+        elif (places and sep in _LIST_SEP) or (not places and sep == "在"):
+            places.append(m)
+        else:
+            break
+    if places and _PILOT_AFTER.match(text, places[-1].end):
+        yield from places
 
 
 def _scene_opener(text, ms, s):
