@@ -556,3 +556,9 @@ def test_where_the_one_programme_of_the_sentence_is_piloted(nlp):
     assert {("医养结合", "implemented_in", "溧阳市"), ("医养结合", "implemented_in", "金坛区")} <= rels, rels
     _, rels = run(nlp, "市卫健委推进“医养结合”服务和“长护险”制度，并在溧阳市开展试点。")
     assert not any(t == "implemented_in" for _, t, _ in rels)  # which programme is not said
+
+
+def test_the_agency_of_a_government_and_a_company_signing_issues_the_agreement(nlp):
+    _, rels = run(nlp, "1月8日，溧阳市人民政府与江南茶业集团有限公司签订《茶产业发展战略合作协议》。")
+    assert ("溧阳市人民政府", "issues", "茶产业发展战略合作协议") in rels
+    assert not any(h == "江南茶业集团有限公司" and t == "issues" for h, t, _ in rels)

@@ -167,8 +167,8 @@ def _runs_issues(text, ms):
         if typ == "runs" and owner is not None:
             yield owner, t, typ, None
         actor = _actor(text, [m for m in ms[:i] if m.label in _ACTORS and not _inside(m, loc) and m is not owner], t, ms)
-        if actor is None or (typ == "issues" and actor.label != "Agency"):
-            continue
+        if actor is None or (typ == "issues" and not any(a.label == "Agency" for a in _joint_group(text, ms, actor))):
+            continue  # (A政府与B公司签订《P》: the agency of the two signs it)
         between = text[actor.end:t.start]
         if len(between) > _MAX_GAP or re.search(r"[。；！？]", between) or not _has(between, verbs):
             continue
