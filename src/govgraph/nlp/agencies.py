@@ -140,6 +140,11 @@ class AgencyRecognizer:
     def find(self, doc):
         text = doc_text(doc)
         self._breaks = sorted(doc._.gaps - doc._.space_gaps)  # raw line breaks, for _compose
+        # the places found before, for _compose: where they start and end, and the gazetteer's spans
+        places = [c for c in doc._.gg_candidates or () if c.label == "Place"]
+        self._place_starts = {c.start for c in places if text[c.start:c.end] not in self.generic_places}
+        self._place_ends = {c.end for c in places}
+        self._gazetteer_places = sorted((c.start, c.end) for c in places if c.source == "gazetteer")
         seen = set()
         systems = list(self._systems(text, seen))
         yield from systems
@@ -306,8 +311,7 @@ class AgencyRecognizer:
         k = bisect.bisect_left(self._breaks, hs) - 1
         line = self._breaks[k] if k >= 0 and self._breaks[k] > start else None
         if line is not None and (text.startswith(_NAME_STARTS, line) or self.national.fullmatch(text, line, he) or (
-                text[line] in "省市州县区" and not any(c.label == "Place" and c.end == line
-                                                       for c in doc._.gg_candidates or ()))):
+                text[line] in "省市州县区" and line not in self._place_ends)):
             start = line  # (a subheading's last words, then 县委政法委…: the name starts the line;
             # 锦屏⏎县委…: a place before the break is the name's)
         if text[hs:he] in UNIQUE:
@@ -319,15 +323,14 @@ class AgencyRecognizer:
         if term and term.end() == start and text.endswith("委员会", start, he):
             start = term.start()  # 政协第十届|X委员会: the conference's committee, not the party's
         # 从/p|江县/ORG|商务局: the tagger split a place the gazetteer found; the name starts with the place
-        start = next((c.start for c in doc._.gg_candidates or () if c.label == "Place" and c.start < start < c.end
-                      and c.source == "gazetteer"), start)
+        k = bisect.bisect_left(self._gazetteer_places, (start, -1)) - 1
+        if k >= 0 and start < self._gazetteer_places[k][1]:
+            start = self._gazetteer_places[k][0]
         name = text[start:he]
         if "关于" in name:
             return None  # 《国务院关于实施X公司…的决定》: a title's words, no body
         if text.endswith(_PLACED_HEADS, start, he) and (
-                not (name[:1] in "省市州县区乡镇" or self._place_prefix(name) or any(
-                    c.label == "Place" and c.start == start and text[c.start:c.end] not in self.generic_places
-                    for c in doc._.gg_candidates or ()))
+                not (name[:1] in "省市州县区乡镇" or self._place_prefix(name) or start in self._place_starts)
                 or _NOT_RELATIVE.match(name) or name.startswith(("社区", "街道", "村", "小区", "乡镇"))):
             # 游客服务中心, 区域养老服务中心, 社区卫生服务中心: a service centre is a public body
             # only as a named place's (X街道便民服务中心; 社区 is also a division's short form)
