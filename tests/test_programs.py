@@ -258,7 +258,8 @@ def test_a_scheme_named_like_a_shop_or_a_bank_is_a_programme(nlp):
 
 
 def test_a_festival_someone_holds_is_a_programme_a_day_of_the_calendar_is_not(nlp):
-    found = programs(nlp, "溧阳市将举办第二届“天目湖文化旅游节”。庆祝“六一儿童节”，欢度“国庆节”，迎接“三八国际妇女节”。")
+    found = programs(nlp, "溧阳市将举办第二届“天目湖文化旅游节”。庆祝“六一儿童节”，欢度“国庆节”，迎接“三八国际妇女节”。"
+                          "县里紧盯“关键环节”，注重“每个细节”。")
     assert set(found.values()) == {"天目湖文化旅游节"}
 
 

@@ -414,6 +414,10 @@ def test_body_references_need_a_whole_word_the_nearest_body_and_their_article(nl
     # not a partner the actor was joined with
     _, rels = run(nlp, "溧阳市公安局开展夏季行动。交警大队联合市交通运输局开展整治。该局副局长刘强表示，将持续推进。")
     assert ("刘强", "holds_position", "溧阳市公安局") in rels
+    # only the bodies of the reference's own article: here the partner is the one 局 there
+    _, rels = run(nlp, "本报讯 溧阳市民政局召开会议。\n本报讯（记者 王五） 金坛区政府联合区卫健局开展义诊。"
+                       "该局还推出了“暖心驿站”服务品牌。")
+    assert any(t == "runs" and p == "暖心驿站" and "卫生健康局" in h for h, t, p in rels), rels
 
 
 def test_shixing_inside_another_word_launches_nothing_and_a_chain_opening_a_line(nlp):

@@ -361,6 +361,8 @@ def test_a_county_short_form_beginning_a_communitys_name_is_no_prefix_of_its_bod
     found = names(nlp, "在天宁湖社区卫生服务中心，他了解药品配备情况。江苏农业农村厅加大投入。", "Agency")
     assert ("天宁湖社区卫生服务中心", "天宁湖社区卫生服务中心") in found, found
     assert ("江苏农业农村厅", "江苏省农业农村厅") in found
+    found = names(nlp, "江西乡村振兴局发布通知。", "Agency")
+    assert ("江西乡村振兴局", "江西省乡村振兴局") in found, found
 
 
 def test_a_township_station_named_like_a_county_elsewhere_keeps_its_name(nlp):
@@ -416,3 +418,7 @@ def test_another_countrys_ministry_is_not_chinas(nlp):
             ("伊朗外交部", "伊朗外交部"), ("外交部", "外交部"), ("国务院", "国务院")} <= found, found
     assert not any(n == "国防部" for _, n in found)  # no Chinese ministry in this text
     assert not names(nlp, "俄国防部称。", "Place")  # nor a place 俄国防 cut across the name
+    # 以 is Israel before a body, and a preposition in 以X名义
+    found = names(nlp, "以国防部称，以军继续行动。会议决定，以国务院办公厅名义印发通知。", "Agency")
+    assert ("以国防部", "以色列国防部") in found and ("国务院办公厅", "国务院办公厅") in found, found
+    assert not any(n == "国防部" for _, n in found)

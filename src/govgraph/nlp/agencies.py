@@ -59,6 +59,8 @@ _NOT_RELATIVE = re.compile("区域|市场|县域|市民|乡村")
 # countries by the one character news writes them with before a body (俄国防部, 美国务院)
 _COUNTRY_CHARS = {"俄": "俄罗斯", "美": "美国", "英": "英国", "法": "法国", "德": "德国", "日": "日本", "韩": "韩国",
                   "朝": "朝鲜", "乌": "乌克兰", "以": "以色列", "叙": "叙利亚", "印": "印度", "越": "越南", "菲": "菲律宾"}
+# 以 as a preposition before a body (以国务院办公厅名义, 以财政部为主): not Israel
+_IN_THE_NAME_OF = re.compile(r"[^，。；]{0,16}?(?:名义|为主|为依托|为牵头|为核心|为主体)")
 # countries often in the news whose names do not end with 国, for when the tagger glues one to a body
 _COUNTRIES = {"俄罗斯", "日本", "朝鲜", "乌克兰", "以色列", "伊朗", "伊拉克", "叙利亚", "巴基斯坦", "阿富汗", "印度", "越南",
               "菲律宾", "新加坡", "马来西亚", "印度尼西亚", "澳大利亚", "新西兰", "加拿大", "巴西", "阿根廷", "墨西哥", "埃及",
@@ -134,7 +136,12 @@ class AgencyRecognizer:
                                "最高人民法院", "最高人民检察院", "党中央", "国务院"}
 
     def __call__(self, doc):
-        add_candidates(doc, list(self.find(doc)))
+        found = list(self.find(doc))
+        foreign = [(c.start, c.end) for c in found if c.source == "foreign"]
+        if foreign:  # 以|国防部: the body in another country's name is that country's, not China's
+            found = [c for c in found if c.source == "foreign" or c.label != "Agency"
+                     or not any(a < c.start and c.end == b for a, b in foreign)]
+        add_candidates(doc, found)
         return doc
 
     def find(self, doc):
@@ -238,7 +245,8 @@ class AgencyRecognizer:
             return None
         tok = doc.char_span(i - 1, i, alignment_mode="expand")[0]
         word = text[tok.idx:i]
-        if word in _COUNTRY_CHARS and (tok.idx == 0 or not _CJK.match(text[tok.idx - 1])):
+        if word in _COUNTRY_CHARS and (tok.idx == 0 or not _CJK.match(text[tok.idx - 1])) \
+                and not (word == "以" and _IN_THE_NAME_OF.match(text, i)):
             return tok.idx, _COUNTRY_CHARS[word]
         if len(word) < 2 or word in self.div_forms or word in ("中国", "我国", "全国", "本国", "各国", "两国", "外国", "中华人民共和国"):
             return None

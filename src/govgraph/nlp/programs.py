@@ -89,6 +89,7 @@ _HOLIDAY = re.compile(r"[一二三四五六七八九十]{1,3}|双[一二三四�
 # a day of the calendar, not a festival someone holds
 _HOLIDAY_DAY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|国际|中国)*(?:劳动|妇女|儿童|青年|教师|植树|国庆|中秋|端午|重阳|元宵|"
                           r"清明|七夕|春|护士|记者|建军|母亲|父亲|情人|圣诞|感恩|复活|腊八|人民警察|医师|农民丰收)节$")
+_NOT_FESTIVAL = re.compile("[环细季章关情礼调脱音]节$")  # 关键环节, 细节, 调节: words that end in 节
 _HOLIDAY_TIME = re.compile(r"假期|小长假|长假|黄金周|期间|前后|当天|促销|购物")
 # “X”程序 after these is a procedure, not an app (按照“一事一议”程序)
 _PROCEDURE = re.compile(r"(?:按照|依照|依据|遵循|履行|启动|经过)[^，。；“”]{0,6}$")
@@ -398,7 +399,8 @@ class ProgramRecognizer:
                 yield Cand(start, end, "Organization", "quote", 2, {"name": core})
                 continue
             if self.head_end.search(core) and len(core) >= 3 or (
-                    core.endswith("节") and len(core) >= 4 and not _HOLIDAY_DAY.search(core)):
+                    core.endswith("节") and len(core) >= 4 and not _HOLIDAY_DAY.search(core)
+                    and not _NOT_FESTIVAL.search(core)):
                 # “X文化旅游节”, “全国网上年货节”: a festival someone holds (not “六一儿童节”: a day)
                 yield Cand(start, end, "Program", "quote", 2, {"name": core})
                 continue

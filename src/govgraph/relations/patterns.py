@@ -467,6 +467,22 @@ _BODY_ENDS = {"院": ("院",), "局": ("局",), "委": ("委员会", "委"), "�
 
 
 _JOINED_BY = JOINT + ("与", "同")
+_NOT_JOINING = ("参与", "陪同", "不同", "相同", "如同", "赞同")  # words that end with 与 or 同
+
+
+def _referred_body(text, before, ends, article):
+    """The last body of the kind (ends) in the article, before a reference to it; not a partner
+    the actor was joined with (A联合B局…。该局…: A's, if A is of the kind), unless only partners are."""
+    first = None
+    for b in reversed(before):
+        if b.article != article:
+            break
+        if not b.name.endswith(ends):
+            continue
+        if not (text.endswith(_JOINED_BY, 0, b.start) and not text.endswith(_NOT_JOINING, 0, b.start)):
+            return b
+        first = first or b
+    return first
 
 
 def _body_references(text, mentions, sents) -> dict[int, list]:
@@ -482,11 +498,8 @@ def _body_references(text, mentions, sents) -> dict[int, list]:
     for r in _BODY_REFERENCE.finditer(text):
         si = bisect.bisect_right(starts, r.start()) - 1
         article = article_of.get(si)
-        kind = [b for b in reversed(bodies[:bisect.bisect_right(ends, r.start())])
-                if b.name.endswith(_BODY_ENDS[r.group(1)])]
-        # not a partner the actor was joined with (A联合B局…。该局…: A's, if A is of the kind)
-        body = next((b for b in kind if not text.endswith(_JOINED_BY, 0, b.start)), kind[0] if kind else None)
-        if body is not None and body.article == article:
+        body = _referred_body(text, bodies[:bisect.bisect_right(ends, r.start())], _BODY_ENDS[r.group(1)], article)
+        if body is not None:
             out.setdefault(si, []).append(_Reference(r.start(), r.end(), body.key, si, label=body.label))
     return out
 

@@ -122,7 +122,8 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     if party != "共青团" and rest.endswith(_STATE_BODIES):
         party = ""  # 中共|全国人大常委会|党组: the party group of a state body; the body has no party prefix
     div = None
-    if form and not form.endswith(_LEVEL_ENDS) and (rest in TOWNSHIP_UNITS or _LOWER_PLACE.match(rest)):
+    if form and not form.endswith(_LEVEL_ENDS) and (rest in TOWNSHIP_UNITS or _LOWER_PLACE.match(rest)
+                                                     and not rest.startswith(("乡村", "农村", "新农村"))):
         # 凤城|派出所, 城关|法庭: named for a town, not for the county 凤城市 or 城关区; 九龙|湖社区…:
         # the short form begins a community's or a village's name, not the name of the body
         return name, None
