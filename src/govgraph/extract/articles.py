@@ -8,9 +8,11 @@ without final punctuation)."""
 
 import re
 
+from ..nlp.candidates import DATELINE
+
 _OPENER = re.compile(r"^(?:本报讯|本报消息|本报记者|本报通讯员|新华社|据新华社|人民网|■|【)")
 _FINAL = tuple("。！？!?；;…”’）)")
-_INNER_OPENER = re.compile(r"本报讯|本报消息|据新华社|新华社[^，。]{0,6}电")
+_INNER_OPENER = re.compile(DATELINE)
 _HEADLINE_MAX = 40
 
 

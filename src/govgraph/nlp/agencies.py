@@ -138,9 +138,13 @@ class AgencyRecognizer:
     def __call__(self, doc):
         found = list(self.find(doc))
         foreign = [(c.start, c.end) for c in found if c.source == "foreign"]
-        if foreign:  # 以|国防部: the body in another country's name is that country's, not China's
+        if foreign:
+            # 以|国防部: the body in another country's name is that country's, not China's; and a
+            # place word the tagger cut across the body's name (俄国防|部) is none
             found = [c for c in found if c.source == "foreign" or c.label != "Agency"
                      or not any(a < c.start and c.end == b for a, b in foreign)]
+            doc._.gg_candidates = [c for c in doc._.gg_candidates or [] if not (
+                c.label == "Place" and any(hs < c.end < he for hs, he in self._foreign_bodies))]
         add_candidates(doc, found)
         return doc
 
@@ -152,6 +156,7 @@ class AgencyRecognizer:
         self._place_starts = {c.start for c in places if text[c.start:c.end] not in self.generic_places}
         self._place_ends = {c.end for c in places}
         self._gazetteer_places = sorted((c.start, c.end) for c in places if c.source == "gazetteer")
+        self._foreign_bodies = []  # (start, end) of the national bodies named after another country
         seen = set()
         systems = list(self._systems(text, seen))
         yield from systems
@@ -193,7 +198,7 @@ class AgencyRecognizer:
             country = self._country_before(doc, text, m.start())
             if country is not None:  # 俄罗斯国防部: another country's body, not China's
                 seen.add((country[0], m.end()))
-                yield self._foreign(doc, country, m.start(), m.end())
+                yield self._foreign(text, country, m.start(), m.end())
                 continue
             if not any(s <= m.start() and m.end() <= e and (s, e) != (m.start(), m.end()) and text[s:m.start()] in
                        ("中华人民共和国", "中共", "中国共产党") for s, e in seen):
@@ -255,13 +260,11 @@ class AgencyRecognizer:
             return tok.idx, word
         return None
 
-    @staticmethod
-    def _foreign(doc, country, hs, he):
-        """A foreign country's body; a place word the tagger cut across the body's name (俄国防|部)
-        is none."""
+    def _foreign(self, text, country, hs, he):
+        """A foreign country's body (see __call__ for what it leaves out)."""
         a, name = country
-        doc._.gg_candidates = [c for c in doc._.gg_candidates or [] if not (c.label == "Place" and hs < c.end < he)]
-        return Cand(a, he, "Agency", "foreign", 5, {"name": name + doc_text(doc)[hs:he]})
+        self._foreign_bodies.append((hs, he))
+        return Cand(a, he, "Agency", "foreign", 5, {"name": name + text[hs:he]})
 
     def _unit_name_after_parent(self, doc, i):
         """X人民法院|上沛|人民法庭, X公安局|东关|派出所: a unit's name between its parent and its
@@ -325,7 +328,7 @@ class AgencyRecognizer:
         if text[hs:he] in UNIQUE:
             country = self._country_before(doc, text, hs)
             if country is not None:
-                return self._foreign(doc, country, hs, he)  # 美国国务院: the State Department
+                return self._foreign(text, country, hs, he)  # 美国国务院: the State Department
             start = hs  # 国务院, 党中央: nothing before them is part of the name
         term = _CPPCC_TERM.search(text, max(sent_start, start - 10), start)
         if term and term.end() == start and text.endswith("委员会", start, he):

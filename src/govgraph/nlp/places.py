@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 
 from ..gazetteers.divisions import load_divisions
-from .candidates import (CJK, TOWNSHIP_UNITS, Cand, add_candidates, alternation, doc_text, naming, tagged, tags_by_start,
+from .candidates import (CJK, DATELINE, TOWNSHIP_UNITS, Cand, add_candidates, alternation, doc_text, naming, tagged, tags_by_start,
                          token_bounds)
 
 # real division names that are also common words (惠民: for the people, 公安: police, 城中村)
@@ -39,7 +39,7 @@ _COMMON_ENDINGS = re.compile("(?:电|线|思|出|套|网|销|活|退|弯|歧|陆
                              "调研|记者|节目|剧|电池|课题|评审|考察|检查|指导|联络|项目|突击|小)组$")
 # words for a kind of place the tagger glues before a village's name (村落楼下村)
 _KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
-_DATELINE = re.compile(r"本报讯|本报消息|本报记者|据新华社|新华社[^，。]{0,6}电")
+_DATELINE = re.compile(DATELINE + "|本报记者")  # (and a reporter's line glued to the headline)
 # a year said relatively (去年, 今年, 同年), which the tagger may glue to the next word's 村 or 镇
 _YEAR_WORD = re.compile("(?:去|今|前|明|当|近|同|全|往|每|本|上|下)年")
 # words that start with a village's or community's suffix (溧阳|村干部, 嘉善|社区养老)

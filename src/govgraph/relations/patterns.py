@@ -71,10 +71,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
                                       *_positions(text, acting, inner), *_subject_posts(text, acting, s),
                                       *_scene_team(text, ms, s, programs)):
             out.append(_rel(head, tail, typ, s, role))
-        prev_programs = {m.key: m for m in by_sent.get(si - 1, []) if m.label == "Program"}
-        if len(prev_programs) == 1:
-            for actor, program in _event_hosts(text, ms, s, next(iter(prev_programs.values()))):
-                out.append(_rel(actor, program, "runs", s))
+        out += [_rel(actor, program, "runs", s) for actor, program in _event_hosts(text, ms, s, by_sent.get(si - 1, []))]
         found, elected = _elections(text, ms, s, elected)
         out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
     out += _bylines(text, mentions, sents)
@@ -90,12 +87,17 @@ _EVENT_OPENING = re.compile(r"(?:本次|此次|这次|该|本届|此项)?(?:活�
 _HOST_VERBS = ("主办", "承办", "协办", "举办", "组织", "发起")
 
 
-def _event_hosts(text, ms, s, program):
+def _event_hosts(text, ms, s, before):
     """(actor, program) for the hosts a sentence opening 活动由… names, when the sentence before
-    named one programme (the event it refers to) and the two are in one article."""
+    (its mentions: before) named one programme (the event it refers to), in the same article."""
     m = _EVENT_OPENING.match(text, s.start)
-    if m is None or any(x.label == "Program" for x in ms) or program.article != next(
-            (x.article for x in ms), program.article):
+    if m is None or any(x.label == "Program" for x in ms):
+        return
+    programs = {x.key: x for x in before if x.label == "Program"}
+    if len(programs) != 1:
+        return
+    program = next(iter(programs.values()))
+    if program.article != next((x.article for x in ms), program.article):
         return
     for a in ms:
         if a.label in _ACTORS and a.start >= m.end():
