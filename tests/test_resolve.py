@@ -71,6 +71,13 @@ def test_city_means_the_county_level_city_of_the_article(nlp):
     assert ("市民政局", "丹阳市民政局") in found
 
 
+def test_city_is_the_prefecture_when_a_county_level_city_is_only_listed(nlp):
+    # a prefecture's bureau working in its counties, one of them a county-level city
+    found = names(nlp, "镇江市民政局开展养老服务月活动。市民政局在京口区、句容市、扬中市设点。"
+                       "镇江市养老机构达到百家。", "Agency")
+    assert ("市民政局", "镇江市民政局") in found
+
+
 def test_each_article_of_a_page_has_its_own_context():
     from govgraph.extract.articles import article_index
     sents = ["常州市推进社区治理。", "市民政局介绍经验。", "河南", "提升养老服务水平",

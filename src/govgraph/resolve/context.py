@@ -49,6 +49,15 @@ def document_context(place_mentions, gaz: Divisions) -> dict[str, Division]:
         best = [(n, did) for did, n in weight.items() if gaz.by_id[did].level == level]
         if best:
             ctx[level] = gaz.by_id[max(best)[1]]
+    # 市 alone (市医保局) is a county-level city's only in an article about that city: more
+    # weight than any other county, and named at least as often as its prefecture; one city
+    # among the counties where a prefecture's bureau works is not the article's 市
+    # (None, not absent: an article's context overrides its page's)
+    city, pref = ctx.get("county"), ctx.get("prefecture")
+    if city is not None:
+        others = [n for did, n in weight.items() if did != city.id and gaz.by_id[did].level == "county"]
+        about = weight[city.id] > max(others, default=0) and (pref is None or weight[city.id] >= chosen[pref.id])
+        ctx["city"] = city if about and city.name.endswith("市") else None
     return ctx
 
 

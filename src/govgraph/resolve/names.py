@@ -10,8 +10,8 @@ from .context import agency_prefix, choose_division
 
 _LOWER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|街道|村)")
 # 州/市/县/区/省 alone before a body refer to the document's division of that level
-# 市 is the article's county-level city if it is one (丹阳市: 市民政局), else its prefecture
-_LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("county", "prefecture"), "县": ("county",), "区": ("county",)}
+# 市 is the article's county-level city if it is about one (丹阳市: 市民政局), else its prefecture
+_LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("city", "prefecture"), "县": ("county",), "区": ("county",)}
 
 
 # words that start with a level character but are not relative names
