@@ -176,6 +176,9 @@ def test_a_villages_body_is_named_by_the_village_alone(nlp):
     assert "五松镇新丰社区" in places and not any(p.endswith("党委") for p in places)
     # a village named like a county is the village (新丰村, not 新丰县 + 村)
     assert {n for _, n in names(nlp, "新丰村党支部书记王明介绍。", "Agency")} == {"新丰村党支部"}
+    # a larger village's party committee, its post written as one word (党委书记)
+    found = names(nlp, "记者来到溧阳市天目湖镇柳湾村。村党委书记吴刚介绍了村里的变化。", "Agency")
+    assert ("村党委", "柳湾村党委") in found
 
 
 def test_departments_listed_after_a_city_and_district_are_the_districts(nlp):

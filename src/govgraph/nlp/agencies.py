@@ -103,7 +103,7 @@ LOCAL_BODIES = {"村委会": ("村民委员会", "village"), "村委员会": ("�
                 "村委": ("村民委员会", "village"), "村监委会": ("村务监督委员会", "village"),
                 "村务监督委员会": ("村务监督委员会", "village"), "居委会": ("居民委员会", "village"), "社区居委会": ("居民委员会", "village"),
                 "社区居民委员会": ("居民委员会", "village"), "社区人民调解委员会": ("人民调解委员会", "village"),
-                "村党支部": ("党支部", "village"), "村党总支": ("党总支", "village"), "社区党委": ("党委", "village"),
+                "村党支部": ("党支部", "village"), "村党总支": ("党总支", "village"), "村党委": ("党委", "village"), "社区党委": ("党委", "village"),
                 "社区党支部": ("党支部", "village"), "街道党工委": ("党工委", "township"), "乡党委": ("党委", "township"),
                 "镇党委": ("党委", "township"), "乡政府": ("人民政府", "township"), "镇政府": ("人民政府", "township"),
                 # a township's committee and government written as one (在镇党委政府支持下): its government
