@@ -23,7 +23,11 @@ HEADER = ("id", "name", "level", "parent", "aliases")
 # Placeholder nodes of the code table ("directly administered units"), not places.
 PSEUDO_NAMES = {"省直辖行政区划", "市直辖行政区划"}
 # jionlp aliases shared by dozens of development zones; useless as names.
-GENERIC_ALIASES = {"经开区", "高新区", "管理区", "开发区", "产业园", "新区", "市中", "省直辖", "市直辖"}
+GENERIC_ALIASES = {"经开区", "高新区", "管理区", "开发区", "产业园", "新区", "市中", "省直辖", "市直辖",
+                   # a kind of zone, not one zone's name (衡阳综合保税区 -> 保税区)
+                   "保税区", "综保区", "示范区", "工业园", "化工园区", "物流区", "文旅区"}
+# short forms jionlp leaves out: it gives 南沙 only to Sansha's 南沙区, not to Guangzhou's
+EXTRA_ALIASES = {"440115": ("南沙",)}
 # Autonomous unit suffix -> the short suffix used in everyday text (延边州, 长阳县).
 SHORT_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 
@@ -94,7 +98,8 @@ def build(lines: list[str]) -> list[tuple[str, str, str, str, str]]:
             else:  # shared or missing code (Taiwan): qualify with the name
                 cid = f"{code or prefecture}-{name}"
             county, county_name = cid, name
-            rows[cid] = (cid, name, "county", prefecture, ";".join(aliases_for(name, alias)))
+            rows[cid] = (cid, name, "county", prefecture,
+                         ";".join(aliases_for(name, "/".join((alias, *EXTRA_ALIASES.get(cid, ()))))))
         else:
             # Some towns are listed as "化德县七号镇"; keep the town's own name.
             if county_name and name.startswith(county_name) and len(name) - len(county_name) >= 3:

@@ -93,6 +93,10 @@ def test_ambiguous_lookups(div):
     assert len(div.lookup("鼓楼区")) >= 3
     assert len(div.lookup("新华街道")) >= 5
     assert div.lookup("不存在的地方") == []
+    # both 南沙区 have the short form (the source gives it to one); a kind of zone is no zone's name
+    assert {d.parent for d in div.lookup("南沙")} == {"440100", "460300"}
+    assert div.lookup("保税区") == [d for d in div.lookup("保税区") if d.level == "township"]
+    assert not div.lookup("示范区")
 
 
 def test_descendants_named(div):

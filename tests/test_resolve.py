@@ -52,6 +52,13 @@ def test_places_qualified_by_their_parent_as_written(nlp):
     found = names(nlp, "武汉市洪山区珞南街道开展活动，珞南街道居民参加。", "Place")
     assert ("洪山区", "武汉市洪山区") in found  # a city district with its city
     assert {n for s, n in found if s == "珞南街道"} == {"洪山区珞南街道"}
+    # a district under its city's short form is named with the city's full name; a zone
+    # named with its city already is not named twice
+    found = names(nlp, "常州金坛区推进改革。郑州航空港开展招商。", "Place")
+    assert ("金坛区", "常州市金坛区") in found
+    assert ("航空港", "郑州航空港经济综合实验区") in found
+    # a kind of zone written alone is no place (some townships are named so)
+    assert names(nlp, "示范区建设加快，工业园区和保税区企业增加。", "Place") == set()
     # a province written before a district is not its parent
     assert ("余杭区", "余杭区") in names(nlp, "浙江余杭区法院发布公告。", "Place")
 

@@ -196,7 +196,12 @@ def _qualify_places(mentions):
             continue
         # only the immediate parent qualifies (浙江余杭区 is not how a district is named)
         if parent is not None and parent.key != m.key and _level(parent) in _PARENT_LEVELS.get(_level(m), ()):
-            own[id(m)] = (parent.key, strip_marks(parent.text) + m.name)
+            # a district under its city's short form (盐城|大丰区): the city's full name, as agency names
+            # write a district (盐城市大丰区); a town or village keeps its parent as written
+            where = parent.name if _level(m) == "district" else strip_marks(parent.text)
+            if m.name.startswith((where, _short_form(parent))):
+                where = ""  # 郑州航空港经济综合实验区 names its city already
+            own[id(m)] = (parent.key, where + m.name)
             best.setdefault(m.key, {}).setdefault(parent.key, set()).add(own[id(m)][1])
     for m in places:
         by_parent = best.get(m.key)
