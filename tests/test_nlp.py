@@ -66,6 +66,11 @@ def test_agency_with_sub_unit_keeps_both(nlp):
 def test_a_unit_name_read_as_a_direction_word_between_parent_and_head(nlp):
     assert ("溧阳市人民法院上沛人民法庭", "Agency") in tagged_doc(
         nlp, "溧阳市/ORG 人民法院/ORG 上沛/f 人民/n 法庭/n 开展/v 审判/vn 。/w")
+    # a numbered unit (第一/m); a court of no named body is none
+    assert ("溧阳市人民法院第二巡回法庭", "Agency") in tagged_doc(
+        nlp, "溧阳市/ORG 人民法院/ORG 第二/m 巡回/vn 法庭/n 开庭/v 。/w")
+    found = tagged_doc(nlp, "法官/n 把/p 巡回/vn 法庭/n 搬/v 到/v 村里/s ，/w 人民法庭/n 开庭/v 。/w")
+    assert not any(label == "Agency" for _, label in found)
     # a direction word with no parent before it is no part of a name
     assert ("东部人民法庭", "Agency") not in tagged_doc(nlp, "走访/v 东部/f 人民/n 法庭/n 。/w")
 

@@ -96,6 +96,7 @@ _NOT_A_BODY = ("常委", "主委", "部署", "大局", "格局", "布局", "结�
                "签署", "举办", "申办", "创办", "开办", "兴办", "督办", "查办", "交办", "转办", "停办",
                # a part of a region or a whole (江西省东北部, 市区全部), not a ministry
                "东部", "西部", "南部", "北部", "中部", "大部", "全部", "内部", "局部")
+_ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 # unique national bodies
 UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院"}
 # bare bodies of a village, community or street: full head, and the level of place they belong to
@@ -270,7 +271,9 @@ class AgencyRecognizer:
         """X人民法院|上沛|人民法庭, X公安局|东关|派出所: a unit's name between its parent and its
         head, that the tagger took for a direction word (上, 东 …) because of its first character."""
         tok = doc[i]
-        return tok.tag_ == "f" and len(tok) == 2 and tok.text[0] in "上下东西南北中前后" and i > 0 \
+        # (and 最高人民法院|第一/m|巡回法庭: a numbered unit of the body)
+        return (tok.tag_ == "f" and len(tok) == 2 and tok.text[0] in "上下东西南北中前后"
+                or tok.tag_ == "m" and _ORDINAL.fullmatch(tok.text) is not None) and i > 0 \
             and doc[i - 1].tag_ == "ORG" and bool(self.agency_head.search(doc[i - 1].text))
 
     def _compose(self, doc, hs, he, label, sent_start):
