@@ -92,6 +92,17 @@ def test_each_article_of_a_page_has_its_own_context():
     assert article_index(sents) == [0, 0, 1, 1, 1, 1]
 
 
+def test_a_county_named_only_in_a_title_is_the_context_of_relative_names(nlp):
+    text = "县委常委会审议通过了《溧阳市秸秆综合利用实施方案》。会议要求县农业农村局、市水利局加强协作。"
+    found = names(nlp, text, "Agency")
+    assert ("市水利局", "溧阳市水利局") in found
+    # the title's place is no mention of its own
+    assert names(nlp, text, "Place") == set()
+    # a place the text names itself comes first
+    found = names(nlp, "宜兴市推进改革。会议通过《溧阳市实施方案》。市水利局参加。", "Agency")
+    assert ("市水利局", "宜兴市水利局") in found
+
+
 def test_relative_names_follow_their_article(nlp):
     text = ("常州市推进社区治理。市民政局介绍经验。\n\n河南\n\n提升养老服务水平\n\n"
             "本报消息为进一步优化养老服务，郑州市民政局日前出台方案。市民政局表示将推广。")

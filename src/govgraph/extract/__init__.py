@@ -57,6 +57,7 @@ def extract_mentions(document: Document, doc, sents: list[Sentence]) -> list[Men
     articles = article_index([document.clean[s.start:s.end] for s in sents])
     spans = list(doc.spans.get("gg", []))
     outer = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+    whole_text = doc_text(doc)
     out = []
     for sp in spans:
         si = _sentence_index(starts, sp.start_char)
@@ -64,6 +65,11 @@ def extract_mentions(document: Document, doc, sents: list[Sentence]) -> list[Men
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, ra, rb, si,
                            dict(sp._.gg or {}), (sp.start_char, sp.end_char, sp.label_) in outer,
                            articles[si] if articles else 0))
+    for a, b, divisions in doc._.gg_title_places:  # context for resolution only (see resolve)
+        si = _sentence_index(starts, a)
+        ra, rb = document.raw_span(a, b)
+        out.append(Mention("Place", whole_text[a:b], a, b, ra, rb, si, {"divisions": list(divisions), "in_title": True},
+                           False, articles[si] if articles else 0))
     return out
 
 

@@ -38,6 +38,10 @@ def register_extensions():
         Doc.set_extension("gg_attrs", default=None)
         Span.set_extension("gg", getter=lambda span: (span.doc._.gg_attrs or {}).get(
             (span.start_char, span.end_char, span.label_)))
+    if not Doc.has_extension("gg_title_places"):
+        # (start, end, division ids) of the divisions named inside a 《title》: no mentions, but
+        # where a county paper names its county at all (《X县…实施方案》), read as context
+        Doc.set_extension("gg_title_places", default=())
 
 
 def add_candidates(doc: Doc, cands):

@@ -105,7 +105,10 @@ class PlaceRecognizer:
         text = doc_text(doc)
         titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
         quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
-        add_candidates(doc, [c for c in self.find(doc) if self._keep(c, text, titles, quotes)])
+        found = list(self.find(doc))
+        add_candidates(doc, [c for c in found if self._keep(c, text, titles, quotes)])
+        doc._.gg_title_places = tuple((c.start, c.end, tuple(c.attrs["divisions"])) for c in found
+                                      if c.attrs.get("divisions") and any(a < c.start and c.end < b for a, b in titles))
         return doc
 
     def _keep(self, c, text, titles, quotes):

@@ -33,9 +33,18 @@ def strip_marks(s: str) -> str:
 def resolve_document(mentions: list[Mention]) -> None:
     """Set .key and .name on every mention (in place)."""
     gaz = load_divisions()
+    # divisions named in a 《title》 are no mentions; they give the levels no place of the
+    # text gives (a county paper's 县委, 县水利局 and 《X县…方案》)
+    titled = [m for m in mentions if m.attrs.get("in_title")]
+    if titled:
+        mentions = [m for m in mentions if not m.attrs.get("in_title")]
+        for m in titled:
+            m.key = None
     place_ids = [m.attrs.get("divisions") or [] for m in mentions if m.label == "Place"]
     counts = Counter(ids[0] for ids in place_ids if len(ids) == 1)
     doc_ctx = document_context([ids for ids in place_ids if ids], gaz)
+    if titled:
+        doc_ctx = {**document_context([m.attrs["divisions"] for m in titled], gaz), **doc_ctx}
     # each article is read against its own places first, then the page's
     contexts = {}
     for a in {m.article for m in mentions}:
