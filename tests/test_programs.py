@@ -248,6 +248,9 @@ def test_laws_statements_agreements_and_drafts_are_documents(nlp):
     for title in ("《中华人民共和国民法典》", "《溧阳市河道管理条例（修订草案）》", "《溧阳市物业管理办法（送审稿）》",
                   "《溧宜两地合作框架协定》", "《溧宜联合声明》", "《2025年溧阳市医保工作要点》"):
         assert (title, "Policy") in found, title
+    found = spans(nlp, "两部门发布《溧阳市茶园管理技术规程》和《溧阳市养老服务规范》，出台《支持小微企业发展的若干政策》。")
+    for title in ("《溧阳市茶园管理技术规程》", "《溧阳市养老服务规范》", "《支持小微企业发展的若干政策》"):
+        assert (title, "Policy") in found, title
 
 
 def test_a_scheme_named_like_a_shop_or_a_bank_is_a_programme(nlp):

@@ -212,6 +212,13 @@ def test_partners_closed_by_a_count_led_by_one_or_as_a_pair(nlp):
     assert ("镇江市科技局", "partners_with", "镇江市财政局") in rels
     assert ("镇江市科技局", "partners_with", "镇江市商务局") in rels
     assert ("镇江市科技局", "runs", "智造通") in rels
+    # A、B日前联合: a time word before the joint word; two ministries glued in a headline are two
+    _, rels = run(nlp, "扬州市农业农村局、扬州市茶叶协会日前联合发布《扬州市茶园管理技术规程》。")
+    assert ("扬州市农业农村局", "partners_with", "扬州市茶叶协会") in rels
+    assert ("扬州市农业农村局", "issues", "扬州市茶园管理技术规程") in rels
+    _, rels = run(nlp, "民政部财政部部署春节送温暖活动\n民政部、财政部近日联合印发通知。")
+    assert ("民政部", "partners_with", "财政部") in rels
+    assert not any("民政部财政部" in (h, t) for h, _, t in rels)
     # A联合B、C等部门共同…: B and C are A's partners, not said to partner each other
     _, rels = run(nlp, "泰州市司法局联合泰州市总工会、泰州市妇联等部门共同开展“法润家庭”宣传月活动。")
     assert ("泰州市司法局", "partners_with", "泰州市总工会") in rels

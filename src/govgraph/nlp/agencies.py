@@ -287,6 +287,12 @@ class AgencyRecognizer:
         # not the common nouns of the phrase it sits in (加工贸易发展水平|商务部)
         whole = tok.tag_ == "ORG" and len(tok) >= 3 and tok.idx + len(tok) == he
         joined = None
+        if whole:
+            # 民政部财政部/ORG (a headline's two ministries, glued): the second is a body of its own
+            k = next((k for k in range(3, len(tok) - 2) if self.national.fullmatch(tok.text, 0, k)
+                      and self.national.fullmatch(tok.text, k)), None)
+            if k is not None:
+                return Cand(tok.idx + k, he, label, "head", 2, {})
         while i - 1 >= 0 and doc[i - 1].idx >= sent_start:
             prev = doc[i - 1]
             if prev.text == "和" and i - 2 >= 0 and doc[i - 2].idx >= sent_start and doc[i - 2].tag_ in ("vn", "n") \
@@ -310,6 +316,8 @@ class AgencyRecognizer:
                 break
             if whole and prev.tag_ not in ("LOC", "ORG", "nz"):
                 break
+            if whole and self.national.fullmatch(tok.text) and self.national.fullmatch(prev.text):
+                break  # 民政部|财政部: two bodies, not one (and glued in one word, above)
             # stop at a complete name before us (…局 …局) unless it is a place
             if prev.tag_ != "LOC" and self.agency_head.search(prev.text) and prev.tag_ != "ORG" \
                     and not prev.text.endswith(_UNIT_HEADS):  # X领导小组|办公室: the group's office

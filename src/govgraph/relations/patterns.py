@@ -354,7 +354,7 @@ def _partners(text, ms):
             i += 1
             continue
         group = _listed(text, ms, i)
-        after = _TALLY.sub("", text[group[-1].end:group[-1].end + 12], count=1)[:2]
+        after = _WHEN.sub("", _TALLY.sub("", text[group[-1].end:group[-1].end + 16], count=1))[:2]
         joined = text[max(0, a.start - 2):a.start].endswith(JOINT)  # A联合B、C等共同…: B, C are A's partners only
         if len(group) > 1 and not joined and (after in JOINT or after.startswith("共") or _paired(text, ms, group)):
             for x in range(len(group)):
@@ -378,6 +378,8 @@ def _partners(text, ms):
 # 等8个部门联合, 等5家单位共同: a count closing the list before the joint word
 _TALLY = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:部门|单位|机构|方)?")
 _WITH = re.compile("(?:还|也|又|并|再)?(?:与|同|和)")
+# A、B日前联合发布: a time or manner word between the listed actors and the joint word
+_WHEN = re.compile("^(?:日前|近日|近期|此前|今年|今天|昨天|昨日|当天|当日|正式|还|也|又|再次|首次|已)+")
 # A牵头，联合B: the lead actor's clause goes on past the comma
 _LEAD = re.compile(r"^(?:牵头|主导|领衔)[，,]?(?:并|还)?")
 # A与B签署/合作…: two parties as one subject of a cooperative act
