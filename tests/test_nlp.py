@@ -400,6 +400,9 @@ def test_not_place_mentions_titles_quoted_figures_streets_offices_mountains(nlp)
     assert places("五部门联合印发《中国传统村落保护利用指引》。") == set()
     # a figure of speech in quotes built like a place
     assert places("一个小程序，搭起干群沟通的“彩虹桥”。") == set()
+    # a division's short form alone in quotes (荒坡变“金山”); quoted with its level it is the place
+    assert places("村里的荒坡变成了“金山”。") == set()
+    assert "溧阳市" in places("来自“溧阳市”的客商。")
     # a street or a mountain named like a district is not the district
     assert not {"鼓楼", "滨江"} & places("北至鼓楼路、南至滨江大桥。")
     assert places("在广西南宁青秀山公园里，灯笼挂满枝头。") >= {"广西", "南宁"}
@@ -444,6 +447,12 @@ def test_a_part_of_a_place_is_the_place_and_a_direction_alone_none(nlp):
     assert places("陕西南部地区出现降雪。") == {"陕西"}
     # a county whose name holds a direction stays whole
     assert "南部县" in places("四川省南部县召开会议。")
+
+
+def test_the_terms_of_a_quoted_formula_are_no_organisation(nlp):
+    found, _ = ents(nlp, "柳湾村党支部探索“党支部+公司+合作社+农户”发展模式，溧阳茶叶合作社参与。")
+    assert not any("+" in t for t, label in found if label != "Program")
+    assert ("溧阳茶叶合作社", "Organization") in found
 
 
 def test_a_quoted_carrier_of_the_work_is_a_programme_a_figure_of_speech_is_not(nlp):

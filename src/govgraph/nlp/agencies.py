@@ -96,6 +96,7 @@ _NOT_A_BODY = ("常委", "主委", "部署", "大局", "格局", "布局", "结�
                "签署", "举办", "申办", "创办", "开办", "兴办", "督办", "查办", "交办", "转办", "停办",
                # a part of a region or a whole (江西省东北部, 市区全部), not a ministry
                "东部", "西部", "南部", "北部", "中部", "大部", "全部", "内部", "局部")
+_FORMULA = re.compile("[+＋]")
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 # unique national bodies
 UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院"}
@@ -212,7 +213,7 @@ class AgencyRecognizer:
                 s, e = self._trim(text, tok.idx, tok.idx + len(tok))
                 name = text[s:e]
                 head = _ends_with(self.org_head, name) or ""
-                if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic \
+                if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic and not _FORMULA.search(name) \
                         and not (name.endswith("日报") and name[-3:-2] in _NUMERALS) \
                         and not _INDEFINITE.search(name) and not _GENERIC_NAME.search(name) and not self._only_industry(name, head) \
                         and not (head and _KIND_ONLY.fullmatch(name[:-len(head)])):
@@ -349,8 +350,8 @@ class AgencyRecognizer:
         if k >= 0 and start < self._gazetteer_places[k][1]:
             start = self._gazetteer_places[k][0]
         name = text[start:he]
-        if "关于" in name:
-            return None  # 《国务院关于实施X公司…的决定》: a title's words, no body
+        if "关于" in name or _FORMULA.search(name):
+            return None  # 《国务院关于实施X公司…的决定》: a title's words, no body; 党支部+公司+合作社: a formula's
         if text.endswith(_PLACED_HEADS, start, he) and (
                 not (name[:1] in "省市州县区乡镇" or self._place_prefix(name) or start in self._place_starts)
                 or _NOT_RELATIVE.match(name) or name.startswith(("社区", "街道", "村", "小区", "乡镇"))):

@@ -20,6 +20,7 @@ _GENERIC_HEAD = set("全各该本我每此这那其某")
 _DEICTIC = tuple(_GENERIC_HEAD)
 _MAXLEN = 16
 _TITLE = re.compile(r"《[^《》]{1,100}》")
+_LEVEL_END = tuple("省市州县区旗盟镇乡村") + ("街道", "社区")
 _QUOTE = re.compile(r"“[^“”]{1,16}”")  # a name or slogan, not quoted speech
 _OFFICE = ("办", "办公室")
 # characters the tagger glues before a division's name: a slogan's 美 (建设美X), a verb or preposition
@@ -104,7 +105,7 @@ class PlaceRecognizer:
     def __call__(self, doc):
         text = doc_text(doc)
         titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
-        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        quotes = {(m.start(), m.end()) for m in _QUOTE.finditer(text)}
         found = list(self.find(doc))
         add_candidates(doc, [c for c in found if self._keep(c, text, titles, quotes)])
         doc._.gg_title_places = tuple((c.start, c.end, tuple(c.attrs["divisions"])) for c in found
@@ -118,6 +119,8 @@ class PlaceRecognizer:
             return False
         if c.source == "lac" and any(a < c.start and c.end < b for a, b in quotes):
             return False
+        if c.source == "gazetteer" and (c.start - 1, c.end + 1) in quotes and not text.endswith(_LEVEL_END, c.start, c.end):
+            return False  # 茶园变“金山”: a division's short form alone in quotes is a figure of speech
         return not text[c.start:c.end].endswith(_OFFICE)
 
     def find(self, doc):
