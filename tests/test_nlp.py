@@ -105,6 +105,9 @@ def test_foreign_names_stay_whole_two_glued_chinese_names_split_and_non_persons(
     assert people("乌军/PER 在/p 阿夫杰耶夫卡/PER 方向/n 。/w") == set()  # one long name: a place, no person
     assert people("原/a 副主席/n 李再勇案/PER ，/w 运动/vn （/w 哈马斯/PER ）/w 一架/m 伊尔/PER -/w 76/m 。/w") == {"李再勇"}
     assert people("中方/n 愿/v 同/p 斯方/PER 一道/d 。/w 习总书记/PER 指出/v 。/w") == set()
+    assert people("原/a 副总经理/n 王东案/PER ，/w 原/a 局长/n 赵刚/PER 。/w") == {"王东", "赵刚"}
+    # a department's short form in a list of departments (医保、税务、卫健等部门)
+    assert people("医保/n 、/w 税务/n 、/w 卫健/PER 等/u 部门/n 配合/v 。/w") == set()
     # a name the document writes before a place word is a place's, wherever it stands
     assert people("乌军/n 在/p 赫尔松/PER 等/u 方向/n 进攻/v 。/w 赫尔松/PER 遭到/v 袭击/vn 。/w") == set()
 

@@ -102,6 +102,11 @@ def test_posts_chained_before_a_name_and_after_an_election(nlp):
     assert ("赵建国", "holds_position", "湘西州委组织部") in rels
     assert any(p == "周晓梅" and t == "holds_position" and "党支部" in b for p, t, b in rels)
     assert any(p == "周晓梅" and t == "holds_position" and "村民委员会" in b for p, t, b in rels)
+    # an executive deputy and a civil-service rank are posts too
+    r, rels = run(nlp, "溧阳市委常委、常务副市长王建华，溧阳市医保局二级调研员赵刚出席。")
+    assert ("王建华", "holds_position", "中共溧阳市委员会") in rels
+    assert ("赵刚", "holds_position", "溧阳市医疗保障局") in rels
+    assert {x["role"] for x in r["relations"] if x["type"] == "holds_position"} >= {"二级调研员"}
 
 
 def test_reporters_in_bylines_work_for_the_paper_of_the_masthead(nlp):

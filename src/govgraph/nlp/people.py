@@ -31,6 +31,8 @@ class PersonRecognizer:
         self.not_person = tuple(naming()["non_person_titles"])
         self.surnames = set(naming()["common_surnames"]) | set(_COMPOUND_SURNAMES)
         self.places = load_divisions().forms()
+        # 医保、税务、卫健等部门: a department's short form the tagger reads as a name
+        self.functions = set(naming()["function_short_forms"])
 
     def __call__(self, doc):
         add_candidates(doc, list(self.find(doc)))
@@ -55,8 +57,8 @@ class PersonRecognizer:
                 e = s + 3
             if any(bs <= s < be for bs, be in byline_spans):
                 continue
-            if e - s == 4 and text[e - 1] == "案":
-                e -= 1  # 李再勇案: the case of 李再勇
+            if e - s in (3, 4) and text[e - 1] == "案":
+                e -= 1  # 李再勇案, 李东案: the case of 李再勇, of 李东
             after, word = text[e:e + 4], text[s:e]
             if "某" in word or word.endswith(self.not_person):
                 continue
@@ -65,7 +67,7 @@ class PersonRecognizer:
                 continue
             if re.match(r"[（(]化名", after):
                 continue
-            if word in self.places or word in places or _SIDE.fullmatch(word) or word in _GROUPS or _MODEL.match(text, e):
+            if word in self.places or word in places or word in self.functions or _SIDE.fullmatch(word) or word in _GROUPS or _MODEL.match(text, e):
                 continue  # 哈方, 乌军: a country's side or army; 哈马斯: a group; 伊尔-76: an aircraft
             if text[s - 1:s] == "“" and text[e:e + 1] == "”" and text.count(word) == text.count(f"“{word}”"):
                 continue  # a name only ever in quotes is a character's or a nickname (“林黛玉”的故事)
