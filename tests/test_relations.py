@@ -109,6 +109,20 @@ def test_posts_chained_before_a_name_and_after_an_election(nlp):
     assert {x["role"] for x in r["relations"] if x["type"] == "holds_position"} >= {"二级调研员"}
 
 
+def test_a_government_post_said_alone_is_a_post_of_the_one_government_of_its_level(nlp):
+    text = ("副市长王建华到宜章县调研\n11月20日，副市长王建华带队到宜章县调研医保工作。郴州市政府副秘书长赵刚陪同。"
+            "县委副书记、县长李强参加。")
+    r, rels = run(nlp, text)
+    assert ("王建华", "holds_position", "郴州市人民政府") in rels
+    # the committee's post is the committee's; no county government is named, so 县长 is no one's
+    roles = {(x["role"], x["target"]) for x in r["relations"] if x["type"] == "holds_position"}
+    assert ("副书记", "agency/中共宜章县委员会") in roles
+    assert not any(role.endswith("县长") for role, _ in roles)
+    # no government named: a post of no one
+    _, rels = run(nlp, "副县长王建华带队到柳湾村调研。")
+    assert not any(t == "holds_position" for _, t, _ in rels)
+
+
 def test_reporters_in_bylines_work_for_the_paper_of_the_masthead(nlp):
     text = "荆楚日报记者张明\n\n全市推进社区治理。\n\n本报讯（记者 王大海 李小红）近日，武汉市开展活动。"
     r, rels = run(nlp, text)

@@ -17,6 +17,7 @@ The subject of runs/issues is the whole group of joint actors (A、B 联合发�
 """
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -76,6 +77,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
     out += _bylines(text, mentions, sents)
     out += [_rel(h, t, "holds_position", sents[h.sent], r) for h, t, r in _branch_secretaries(text, mentions)]
+    out += [_rel(h, t, "holds_position", sents[h.sent], r) for h, t, r in _government_heads(text, mentions)]
     return out
 
 
@@ -120,6 +122,27 @@ def _branch_secretaries(text, mentions):
         branch = next((b for b in reversed(branches) if b.end <= p.start and b.article == p.article), None)
         if branch is not None:
             yield p, branch, "支书"
+
+
+# 副市长X, 常务副县长Y: a head of a government, by the level the post names
+_GOVERNMENT_POST = re.compile("(?:常务)?副?([省州市县区镇乡])长$")
+
+
+def _government_heads(text, mentions):
+    """副市长孙海涛 (no body written before the post): a post of the one government of that
+    level its article names (市政府 -> 阜阳市人民政府); none when it names none or two."""
+    ends = {m.end for m in mentions if m.label in ("Place", *_ACTORS)}
+    governments = [m for m in mentions if m.label == "Agency" and m.key and (m.name or "").endswith("人民政府")]
+    for p in mentions:
+        if p.label != "Person":
+            continue
+        post = _GOVERNMENT_POST.search(text, max(0, p.start - 6), p.start)
+        if post is None or post.start() in ends:
+            continue  # 临泉县|县长, 县政府|县长: the place or body is written (see _positions)
+        level = post.group(1)
+        of_level = {g.key: g for g in governments if g.article == p.article and g.name.endswith(level + "人民政府")}
+        if len(of_level) == 1:
+            yield p, next(iter(of_level.values())), post.group()
 
 
 _MEDIA = ("日报", "晚报", "报社", "新闻", "电视台", "广播电视台", "融媒体中心", "通讯社", "报")
@@ -771,6 +794,10 @@ def _positions(text, ms, inner):
                 continue
             between = text[a.end:b.start]
             role = _role(between)
+            if role and "、" in role and (a.name or "").startswith("中共"):
+                # 县委副书记、县长X: the committee's post; the government's is the government's
+                kept = list(itertools.takewhile(lambda r: not _GOVERNMENT_POST.search(r), role.split("、")))
+                role = "、".join(kept) or role
             if role:
                 parent = _office_of(text, a, inner.get(a.start, []))
                 for p in _listed_people(text, ms, b):
