@@ -60,6 +60,12 @@ def test_implemented_in_place_actor_and_where(nlp):
     assert ("安居乐试点", "implemented_in", "溧阳市") in rels
     assert ("安居乐试点", "implemented_in", "武进区") in rels
     assert not any(h == "溧阳市" and t == "runs" for h, t, _ in rels)
+    # a list of places as the subject: each carries it out; a list after 在: the places of that clause only
+    _, rels = run(nlp, "溧阳市、宜兴市推行“河长制”。")
+    assert {("河长制", "implemented_in", "溧阳市"), ("河长制", "implemented_in", "宜兴市")} <= rels
+    _, rels = run(nlp, "天目湖镇将在柳湾村、桃园村推广经验，并在南山竹海景区周边试点“共享停车”项目。")
+    assert ("共享停车项目", "implemented_in", "南山竹海景区") in rels
+    assert not any(h == "共享停车项目" and t in ("柳湾村", "桃园村") for h, _, t in rels)
 
 
 def test_holds_position_chains_lists_and_elections(nlp):

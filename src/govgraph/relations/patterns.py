@@ -603,9 +603,12 @@ def _implemented(text, ms, s, breaks=frozenset()):
             yield p, opener, "implemented_in", None
         # A县 (…，) 推行 P: the place is the subject, no actor in between
         subj = _place_subject(text, ms[:i], p, s, breaks)
-        if subj is not None and (p.key, subj.key) not in seen:
-            seen.add((p.key, subj.key))
-            yield p, subj, "implemented_in", None
+        while subj is not None:
+            if (p.key, subj.key) not in seen:
+                seen.add((p.key, subj.key))
+                yield p, subj, "implemented_in", None
+            # A县、B县推行P: every place of the subject list
+            subj = next((o for o in ms[:i] if o.label == "Place" and text[o.end:subj.start] in _LIST_SEP), None)
         # 推进P，并在A、B开展试点: where the one programme of the sentence is piloted
         if sum(m.label == "Program" for m in ms) == 1:
             for pl in _piloted_in(text, ms[i + 1:], s):
@@ -728,7 +731,12 @@ def _subject_place(text, m, ms):
             break
         start = outer.start
     before = text[max(0, start - 1):start]
-    return before in ("", "，", "。", "：", "\n", "、") or start == 0
+    if before == "、":  # an item of a list: the list's subject unless the list follows 在 (在A、B推广P)
+        first = start
+        while (q := next((o for o in ms if o.label == "Place" and text[o.end:first] == "、"), None)) is not None:
+            first = q.start
+        return text[max(0, first - 1):first] not in _TO
+    return before in ("", "，", "。", "：", "\n") or start == 0
 
 
 # 各地通过P, 以P为载体: a place subject using a programme carries it out
