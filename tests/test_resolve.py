@@ -282,6 +282,9 @@ def test_a_service_centre_abbreviation_only_for_the_whole_name(nlp):
 def test_a_citys_hotline_is_named_with_the_city_and_its_bare_mentions_join_it(nlp):
     found = names(nlp, "常州12345热线接到市民来电。拨打12345热线即可反映。", "Program")
     assert {n for _, n in found} == {"常州12345热线"}
+    # the line named by its number and what it is; a count of calls is no line
+    found = names(nlp, "居民可拨打12345政务服务便民热线反映问题。今年12345热线接听1200个热线电话。", "Program")
+    assert found == {("12345政务服务便民热线", "12345政务服务便民热线"), ("12345热线", "12345政务服务便民热线")}
 
 
 def test_a_compounds_joint_committee_and_the_compound_with_and_without_xiaoqu(nlp):

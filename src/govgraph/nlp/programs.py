@@ -134,7 +134,9 @@ class ProgramRecognizer:
         self.org_head = re.compile(f"(?:{alternation(n['organization_heads'] + ['志愿者联盟', '联盟'])})")
         # “暖邻帮”志愿服务: the quoted core names the programme, the descriptor does not
         self.descriptor = re.compile("志愿服务(?!队)|志愿者服务(?!队)")
-        self.hotline = re.compile(r"(?<![\d])(\d{3,6})(?:热线|服务热线|平台)")
+        # 12345热线, 12345政务服务便民热线, 12368诉讼服务专线 (not 1200个热线: a count)
+        self.hotline = re.compile(r"(?<![\d])(\d{3,6})(?:政务服务便民|政务服务|便民服务|市民服务|诉讼服务|政务|便民|服务)?"
+                                  r"(?:热线|专线|平台)")
         self.quote = re.compile(r"“([^“”]{1,40})”|「([^「」]{1,40})」|\"([^\"]{1,40})\"")
         self.title = re.compile(r"《([^《》]{2,80})》")
 

@@ -261,7 +261,7 @@ _ZONE_SHORT = {"经开区": ("经济技术开发区", "经济开发区"), "高�
 
 
 _EVENTS = ("活动", "行动")
-_HOTLINE = re.compile(r"\d{3,6}(?:服务)?(?:热线|平台)")
+_HOTLINE = re.compile(r"\d{3,6}(?:服务)?(?:热线|专线|平台)")
 _COMPOUND_ENDS = ("花园", "苑", "家园", "新村", "城", "府", "湾", "庭", "居", "园")  # how a compound's name ends
 
 
@@ -316,7 +316,10 @@ def _merge_short_forms(mentions):
                            and n[:len(n) - len(m.name)] in LEVEL_WORDS}
             if not targets and _HOTLINE.fullmatch(m.name):
                 # 12345热线 after 常州12345热线: the one city's hotline the document names
-                targets = {k for k, n in names.items() if k != m.key and n.endswith(m.name) and len(n) > len(m.name)}
+                # (or 12345政务服务便民热线: the line named by its number and what it is)
+                number = re.match(r"\d+", m.name).group()
+                targets = {k for k, n in names.items() if k != m.key and len(n) > len(m.name) and (
+                    n.endswith(m.name) or n.endswith(m.name[-2:]) and re.findall(r"\d{3,6}", n) == [number])}
             bare = [k for k in targets if names[k][len(m.name):] in _EVENTS]
             if len(targets) > 1 and len(bare) == 1 and all(names[k].endswith(names[bare[0]][len(m.name):])
                                                            for k in targets):
