@@ -434,6 +434,9 @@ def test_a_township_written_without_its_suffix_is_the_township_the_document_name
 def test_a_divisions_short_form_inside_a_programme_far_from_the_article_is_a_word_of_it(nlp):
     found = names(nlp, "溧阳市人民检察院开展“清河护岸”专项监督活动，督促整改问题。涉林涉河案件增多。", "Place")
     assert {s for s, _ in found} == {"溧阳市"}, found
+    # so inside a team's quoted name (桃源: the community's, not 桃源县 far away)
+    found = names(nlp, "溧阳市柳湾社区组建了“桃源红管家”志愿服务队，帮助居民解决诉求。", "Place")
+    assert not any(n.startswith("桃源") for _, n in found), found
     # the article's own places stay, inside a programme or named outside it too
     r = extract(nlp, "江苏省溧阳市、江苏省常州市和江苏省无锡市开展活动。北京以花为媒，举办“花开北京”文化活动。"
                      "溧阳市开展“健康溧阳”行动。")

@@ -40,7 +40,11 @@ def resolve_document(mentions: list[Mention]) -> None:
         mentions = [m for m in mentions if not m.attrs.get("in_title")]
         for m in titled:
             m.key = None
-    place_ids = [m.attrs.get("divisions") or [] for m in mentions if m.label == "Place"]
+    # the places an article is about: not the words of a quoted name (“桃源红管家”志愿服务队)
+    names = [(m.start, m.end) for m in mentions if _quoted_name(m)]
+    about = [m for m in mentions if m.label == "Place"
+             and (m.outer or not any(a <= m.start and m.end <= b for a, b in names))]
+    place_ids = [m.attrs.get("divisions") or [] for m in about]
     counts = Counter(ids[0] for ids in place_ids if len(ids) == 1)
     doc_ctx = document_context([ids for ids in place_ids if ids], gaz)
     if titled:
@@ -48,7 +52,7 @@ def resolve_document(mentions: list[Mention]) -> None:
     # each article is read against its own places first, then the page's
     contexts = {}
     for a in {m.article for m in mentions}:
-        ids = [m.attrs.get("divisions") for m in mentions if m.label == "Place" and m.article == a]
+        ids = [m.attrs.get("divisions") for m in about if m.article == a]
         contexts[a] = {**doc_ctx, **document_context([i for i in ids if i], gaz)}
     for m in mentions:
         ctx = contexts[m.article]
@@ -80,10 +84,15 @@ def resolve_document(mentions: list[Mention]) -> None:
     _short_titles(mentions)
 
 
+def _quoted_name(m) -> bool:
+    return m.label == "Program" or m.label == "Organization" and m.text.startswith("“")
+
+
 def _slogan_places(mentions, contexts, gaz):
     """“清河护岸”: a division's short form inside a programme's name, far from the places the
-    article is about, is a word of the name (清河: clean the rivers), not the division."""
-    programs = [m for m in mentions if m.label == "Program"]
+    article is about, is a word of the name (清河: clean the rivers), not the division; so
+    inside the quoted name of a team (“桃源红管家”志愿服务队: the community's, not 桃源县)."""
+    programs = [m for m in mentions if _quoted_name(m)]
     for m in mentions:
         div = place_division(m) if m.label == "Place" and not m.outer else None
         if div is None or m.text.endswith(div.name[-1]):
