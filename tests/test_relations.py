@@ -237,6 +237,10 @@ def test_partners_closed_by_a_count_led_by_one_or_as_a_pair(nlp):
     assert ("镇江市科技局", "partners_with", "镇江市财政局") in rels
     assert ("镇江市科技局", "partners_with", "镇江市商务局") in rels
     assert ("镇江市科技局", "runs", "智造通") in rels
+    # A牵头，联合an unnamed party和B: B is still A's partner, and both set the programme up
+    _, rels = run(nlp, "由柳湾社区党委牵头，联合小区业主委员会和溧阳安居物业服务有限公司，建立“三方议事”制度。")
+    assert ("柳湾社区党委", "partners_with", "溧阳安居物业服务有限公司") in rels
+    assert ("柳湾社区党委", "runs", "三方议事制度") in rels or ("柳湾社区党委", "runs", "三方议事") in rels
     # A、B日前联合: a time word before the joint word; two ministries glued in a headline are two
     _, rels = run(nlp, "扬州市农业农村局、扬州市茶叶协会日前联合发布《扬州市茶园管理技术规程》。")
     assert ("扬州市农业农村局", "partners_with", "扬州市茶叶协会") in rels

@@ -364,7 +364,12 @@ def _gap(text, a, b):
 
 def _joins(gap):
     gap = _LEAD.sub("", gap)  # A牵头，会同B: A stays in the group
-    return gap in _LIST_SEP or (gap in JOINT) or (gap.endswith(JOINT) and len(gap) <= 4) or bool(_WITH.fullmatch(gap))
+    return gap in _LIST_SEP or (gap in JOINT) or (gap.endswith(JOINT) and len(gap) <= 4) or bool(_WITH.fullmatch(gap)) \
+        or bool(_JOINT_UNNAMED.fullmatch(gap))
+
+
+# A联合小区业主委员会和B: a party the text does not name, listed before a named one
+_JOINT_UNNAMED = re.compile(f"(?:{'|'.join(JOINT)})[^，。；、“”《》]{{2,10}}(?:和|、|及|以及)")
 
 
 # ---- partners_with
@@ -390,7 +395,8 @@ def _partners(text, ms):
             others = _listed(text, ms, j)
             with_them = _WITH.fullmatch(gap) and _TALLY.sub("", text[others[-1].end:others[-1].end + 12], count=1) \
                 .startswith(JOINT + ("共",))  # A还与B、C联合出台: A acts jointly with B and C
-            if gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap) or with_them:
+            if gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap) or with_them \
+                    or _JOINT_UNNAMED.fullmatch(gap):
                 # A 联合 B、C: A with each of B, C (and A's own co-listed actors)
                 for b in others:
                     for a2 in group:
