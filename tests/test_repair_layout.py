@@ -42,3 +42,22 @@ def test_wrapped_column_lines_are_not_headlines():
     lines = repair(raw).text.split("\n")
     assert lines[-4:] == ["多位企业代表、社区群众和新闻记者应邀出席。", "学校始终坚持“健康第一全面育人”理念。",
                           "全年共受理劳动争议案件412件，调解398件。", "通报2024年全市社保工作推进情况。"]
+
+
+def test_an_authors_credit_closes_a_brief_on_a_double_spaced_page():
+    # briefs on one page: each ends with its authors' spaced names in brackets, then the next
+    # brief's headline follows after as few blank lines as a wrapped line has
+    raw = "\n\n".join(COLUMN * 3 + ["（王 建 华 赵刚）", "柳湾村发展茶产业"] + COLUMN * 3
+                      + ["惠及居民。(李 强)", "新闻简讯"] + COLUMN * 3)
+    lines = repair(raw).text.split("\n")
+    assert lines[0].endswith("（王建华赵刚）") and lines[1].startswith("柳湾村发展茶产业")
+    assert lines[1].endswith("(李强)") and lines[2].startswith("新闻简讯")
+    # a bracket that closes a wrapped line inside a sentence is no credit
+    raw = "\n\n".join(COLUMN * 3 + ["各乡镇（街道）", "、国有林场开展培训。"] + COLUMN * 3)
+    assert "\n" not in repair(raw).text
+
+
+def test_a_brief_after_an_authors_credit_is_an_article_of_its_own():
+    from govgraph.extract.articles import article_index
+    sents = ["溧阳市开展活动。", "（王建华赵刚）", "宜兴市推进改革。", "（下转第二版）", "县里介绍经验。"]
+    assert article_index(sents) == [0, 0, 1, 1, 1]

@@ -4,7 +4,8 @@ article they sit in, so each sentence gets an article index.
 
 An article starts at a dateline or byline sentence (本报讯, 本报消息, 新华社…,
 ■ 作者) together with the headline lines right before it (short sentences
-without final punctuation)."""
+without final punctuation), and after the authors' credit that closes a brief
+(（钟伟锋李梓楸）)."""
 
 import re
 
@@ -14,12 +15,17 @@ _OPENER = re.compile(r"^(?:本报讯|本报消息|本报记者|本报通讯员|�
 _FINAL = tuple("。！？!?；;…”’）)")
 _INNER_OPENER = re.compile(DATELINE)
 _HEADLINE_MAX = 40
+_CREDIT = re.compile(r"[（(][\u4e00-\u9fff]{2,12}[）)]")
+_CREDIT_NOT = re.compile("[完续转接图摄]")  # （完）, （下转第二版）, （图片）: no credit
 
 
 def article_index(sentence_texts: list[str]) -> list[int]:
     """The article number of every sentence (0 for the first article)."""
     starts = set()
     for i, text in enumerate(sentence_texts):
+        if i and _CREDIT.fullmatch(sentence_texts[i - 1]) and not _CREDIT_NOT.search(sentence_texts[i - 1]):
+            starts.add(i)  # …（钟伟锋李梓楸）: the authors' credit closes a brief; the next one starts
+            continue
         if i and (_OPENER.match(text) or _headed_opener(text)):
             j = i
             while j > 0 and j - 1 not in starts and _headline(sentence_texts[j - 1]) and i - j < 3:

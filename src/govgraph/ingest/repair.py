@@ -79,7 +79,8 @@ def repair(raw: str) -> Repaired:
                        or opening > closing or before.isdigit())  # “绿水青山 | 385 件
             one_line = para_lines == 0 and length <= (usual if cascade else SHORT_PARAGRAPH) and not wrapped
             spaced = para_spaced and length <= SHORT_PARAGRAPH
-            if ws.count("\n") >= blank and (before in _FINAL or one_line or spaced):
+            if "\n" in ws and before in "）)" and _credit_before(raw, m.start()) \
+                    or ws.count("\n") >= blank and (before in _FINAL or one_line or spaced):
                 cascade = before not in _FINAL and one_line
                 out.append("\n")
                 offs.append(m.start() + ws.index("\n"))
@@ -99,6 +100,17 @@ def repair(raw: str) -> Repaired:
     offs.extend(range(pos, len(raw)))
     offs.append(len(raw))
     return Repaired("".join(out), tuple(offs), frozenset(gaps))
+
+
+# the authors' credit that closes a brief (…生态环境。（钟伟锋 李梓楸）): spaced names in brackets
+_CREDIT = re.compile(r"(?:^|[。！？!?”])[ \t\u3000]*[（(]([\u4e00-\u9fff]{1,4}(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){1,5})[）)]$")
+
+
+def _credit_before(raw: str, at: int) -> bool:
+    """Does the line ending at `at` end with an authors' credit? Then the brief ends there,
+    however few blank lines the page leaves before the next one."""
+    line = raw[raw.rfind("\n", 0, at) + 1:at]
+    return len(line) <= 60 and _CREDIT.search(line) is not None
 
 
 def _usual_line(raw: str) -> int:
