@@ -452,6 +452,13 @@ def test_a_part_of_a_place_is_the_place_and_a_direction_alone_none(nlp):
     assert "南部县" in places("四川省南部县召开会议。")
 
 
+def test_a_road_keeps_no_character_of_the_next_word(nlp):
+    found = tagged_doc(nlp, "在/p 天目湖镇/LOC 柳湾路治/LOC 超/v 站/n 路段/n ，/w 塞浦路斯/LOC 民众/n 集会/v 。/w")
+    places = {t for t, label in found if label == "Place"}
+    assert "柳湾路" in places and "柳湾路治" not in places
+    assert "塞浦路斯" in places
+
+
 def test_the_terms_of_a_quoted_formula_are_no_organisation(nlp):
     found, _ = ents(nlp, "柳湾村党支部探索“党支部+公司+合作社+农户”发展模式，溧阳茶叶合作社参与。")
     assert not any("+" in t for t, label in found if label != "Program")

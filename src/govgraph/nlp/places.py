@@ -185,6 +185,9 @@ class PlaceRecognizer:
                     e = m.end()
                 e = self._less_direction(text, s, e)
                 e = self._less_part(text, s, e)
+                if e - s >= 4 and text[e - 2] == "路" and text[e - 1] not in "口桥段道巷斯易亚尔加德特克" \
+                        and text[s:e] not in self.forms and not text.endswith(tuple(self.suffix_words), s, e):
+                    e -= 1  # 新龙路治|超站: a road, and a character of the next word (治超站); not 塞浦路斯
                 if text.endswith("城市", s, e) and text[s:e] not in self.forms:
                     e -= 2  # 新安江|城市漂流: a city in general after the name (晋城市 is in the gazetteer)
                 s = self._less_prefix(text, s, e)
