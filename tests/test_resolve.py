@@ -421,6 +421,11 @@ def test_a_townships_bodies_named_by_the_township_the_text_is_at(nlp):
         nlp, "溧阳市昆仑街道便民服务中心工作人员上门服务。", "Agency")
     # with no township in the article, a township's body is no one's
     assert not names(nlp, "市、区、镇人大负责同志发言。", "Agency")
+    # so is its chamber of commerce (an organisation); a council of local notables is no township's
+    found = names(nlp, "溧阳市天目湖镇组建镇商会，成立乡贤理事会。", "Organization")
+    assert found == {("镇商会", "溧阳市天目湖镇商会")}, found
+    keys = {m["key"] for m in extract(nlp, "溧阳市天目湖镇组建镇商会。")["mentions"] if m["surface"] == "镇商会"}
+    assert keys == {"organization/溧阳市天目湖镇商会"}
 
 
 def test_a_township_written_without_its_suffix_is_the_township_the_document_names(nlp):

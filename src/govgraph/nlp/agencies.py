@@ -97,6 +97,8 @@ _NOT_A_BODY = ("常委", "主委", "部署", "大局", "格局", "布局", "结�
                # a part of a region or a whole (江西省东北部, 市区全部), not a ministry
                "东部", "西部", "南部", "北部", "中部", "大部", "全部", "内部", "局部")
 _FORMULA = re.compile("[+＋]")
+# words that start with 镇/乡 and name no township (乡贤理事会: a council of local notables)
+_NOT_TOWNSHIP = ("乡村", "乡镇", "镇村", "镇街", "乡贤", "乡亲", "乡土", "乡风", "乡情", "乡愁", "乡里", "乡音")
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 # unique national bodies
 UNIQUE = {"国务院", "党中央", "最高人民法院", "最高人民检察院"}
@@ -391,9 +393,9 @@ class AgencyRecognizer:
         elif not (name[0] in "省市州县区" and name[1:].endswith(_PUBLIC_INSTITUTIONS)):
             if not self._proper(doc, start, he - len(org or "")) or self._only_industry(name, org):
                 return None  # 茶叶公司, 餐饮协会, 农民专业合作社: a kind of organisation, not a named one
-        if label == "Agency" and name[:1] in ("镇", "乡") and not name.startswith(("乡村", "乡镇", "镇村", "镇街")) \
-                and not self._place_prefix(name):
-            # 镇综合文化站, 乡财政所: a body of the township the text is at, named as 镇党委 is (resolved later)
+        if name[:1] in ("镇", "乡") and not name.startswith(_NOT_TOWNSHIP) and not self._place_prefix(name):
+            # 镇综合文化站, 乡财政所, 镇商会: a body of the township the text is at, named as 镇党委 is
+            # (resolved later)
             return Cand(start, he, label, "local", 2, {"local": True, "township_body": name[1:]})
         return Cand(start, he, label, "head", 2, {})
 

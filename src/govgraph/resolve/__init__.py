@@ -177,7 +177,7 @@ def _local_bodies(mentions):
             continue
         where = place.name if level == "township" else strip_marks(place.text)
         m.name = where + head
-        m.key = f"agency/{place.name}{head}"  # as _village_bodies: the village as the text qualifies it
+        m.key = f"{m.label.lower()}/{place.name}{head}"  # as _village_bodies: the village as the text qualifies it
 
 _PARENT_LEVELS = {"village": ("township",), "township": ("county", "district"), "district": ("prefecture",)}
 
