@@ -52,6 +52,12 @@ def test_runs_by_verb_and_by_possession(nlp):
     _, rels = run(nlp, "常州市民政局推出“幸福里”工程。无锡市广播电视台《民生直通车》栏目每周播出。")
     assert ("常州市民政局", "runs", "幸福里工程") in rels
     assert ("无锡市广播电视台", "runs", "民生直通车") in rels
+    # 抓实, 设置 set a programme up too; a verb inside a title in between does not
+    _, rels = run(nlp, "溧阳市医疗保障局抓实“暖心服务工程”。溧阳市政务服务中心为快递员设置了“暖蜂驿站”。"
+                       "溧阳市总工会提交的《关于推动职工权益保障的建议》入选“年度好建议”。")
+    assert ("溧阳市医疗保障局", "runs", "暖心服务工程") in rels
+    assert ("溧阳市政务服务中心", "runs", "暖蜂驿站") in rels
+    assert not any(t == "runs" and p.startswith("年度好建议") for _, t, p in rels)
 
 
 def test_implemented_in_place_actor_and_where(nlp):

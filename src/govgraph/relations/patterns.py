@@ -28,7 +28,8 @@ from ..resolve.context import place_division
 
 RUN_VERBS = ("开展", "推出", "实施", "实行", "打造", "推行", "组建", "牵头", "创新", "启动", "建立", "构建", "探索", "创建",
              "开通", "上线", "设立", "举办", "深化", "推进", "开设", "推广", "建设", "组织", "发起", "搭建", "成立",
-             "完善", "落实", "部署", "开发", "引入", "主办", "承办", "运营", "建成", "试点", "采取", "采用", "坚持")
+             "完善", "落实", "部署", "开发", "引入", "主办", "承办", "运营", "建成", "试点", "采取", "采用", "坚持",
+             "抓实", "抓好", "狠抓", "推动", "设置")
 ISSUE_VERBS = ("印发", "出台", "制定", "发布", "签署", "签订", "颁布", "出具", "修订", "通过", "审议", "起草", "下发",
                "发出", "公布", "编制")
 _ANNOUNCE = tuple(naming()["list_verbs"])  # A公布…P名单 (see nlp.programs)
@@ -44,6 +45,7 @@ _ROLE_AFTER_BODY = re.compile(f"[^，。；、]{{0,14}}?(?:{_ROLE_ALT})")  # 第
 _ROLE_NEXT = re.compile(f"[^，。；、]{{0,8}}?(?:{_ROLE_ALT})")  # 、村委会主任
 _PLACES_END = re.compile(r"^(?:等(?:地|县市|市县|区县|地区|乡镇|村|社区|\d+个\S{0,2})?)")
 _MAX_GAP = 60
+_TITLES = re.compile(r"《[^《》]*》")
 
 
 def pattern_relations(doc, mentions, sents) -> list[dict]:
@@ -195,7 +197,8 @@ def _runs_issues(text, ms):
         if actor is None or (typ == "issues" and not any(a.label == "Agency" for a in _joint_group(text, ms, actor))):
             continue  # (A政府与B公司签订《P》: the agency of the two signs it)
         between = text[actor.end:t.start]
-        if len(between) > _MAX_GAP or re.search(r"[。；！？]", between) or not _has(between, verbs):
+        # (the words of a title in between are the title's: 提交的《关于…推动…的提案》入选了P)
+        if len(between) > _MAX_GAP or re.search(r"[。；！？]", between) or not _has(_TITLES.sub("", between), verbs):
             continue
         # a place acting in between (A 指导 B县 开展 P) takes the programme itself
         if any(m.label == "Place" and actor.end < m.start and m.end < t.start and not _inside(m, loc)
