@@ -60,6 +60,19 @@ def test_runs_by_verb_and_by_possession(nlp):
     assert not any(t == "runs" and p.startswith("年度好建议") for _, t, p in rels)
 
 
+def test_the_bodies_a_programme_is_made_by_even_through_a_reference_to_it(nlp):
+    text = ("“夜·溧阳—星光市集”开街。市民涌入“夜·溧阳——星光市集”。据了解，这条夜间集市街，是由溧阳市商务局、"
+            "溧阳市总工会联手打造的夜间经济新地标，具体由溧阳市星光传媒公司、溧阳市青年创业团队承办。")
+    r, rels = run(nlp, text)
+    programs = {m["key"] for m in r["mentions"] if m["label"] == "Program"}
+    assert programs == {"program/夜·溧阳——星光市集"}  # one market, however its dash is written
+    for actor in ("溧阳市商务局", "溧阳市总工会", "溧阳市星光传媒公司", "溧阳市青年创业团队"):
+        assert (actor, "runs", "夜·溧阳——星光市集") in rels, actor
+    # a reference with two programmes of its kind before it stands for neither
+    _, rels = run(nlp, "“星光市集”和“月光市集”开街。这条集市街是由溧阳市商务局打造的。")
+    assert not any(t == "runs" for _, t, _ in rels)
+
+
 def test_implemented_in_place_actor_and_where(nlp):
     _, rels = run(nlp, "金坛区积极推行“邻里帮”模式。常州市民政厅在溧阳、武进等地稳步推进“安居乐”试点。")
     assert ("邻里帮模式", "implemented_in", "金坛区") in rels

@@ -61,6 +61,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
     refs = _place_references(text, mentions, sents)
     breaks = doc._.gaps - doc._.space_gaps  # raw line breaks: a subheading ends at one
     bodies = _body_references(text, mentions, sents)
+    programs_named = _program_references(text, mentions, sents)
     programs = {m.name: m for m in mentions if m.label == "Program"}
     for si in sorted(by_sent.keys() | refs.keys()):
         ms = sorted(by_sent.get(si, []), key=lambda m: (m.start, -m.end))
@@ -75,6 +76,8 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
                                       *_scene_team(text, ms, s, programs)):
             out.append(_rel(head, tail, typ, s, role))
         out += [_rel(actor, program, "runs", s) for actor, program in _event_hosts(text, ms, s, by_sent.get(si - 1, []))]
+        made = sorted(acting + programs_named.get(si, []), key=lambda m: (m.start, -m.end))
+        out += [_rel(actor, program, "runs", s) for actor, program in _made_by(text, made, s)]
         found, elected = _elections(text, ms, s, elected)
         out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
     out += _bylines(text, mentions, sents)
@@ -373,6 +376,62 @@ def _joins(gap):
 
 # A联合小区业主委员会和B: a party the text does not name, listed before a named one
 _JOINT_UNNAMED = re.compile(f"(?:{'|'.join(JOINT)})[^，。；、“”《》]{{2,10}}(?:和|、|及|以及)")
+
+
+# P是由A、B联手打造的…，具体由C承办: the bodies after 由 set P up (P written or referred to)
+_BY = re.compile(r"[，,]?(?:具体|主要|均|并|则|也|再)?(?:是)?由")
+_MADE_BY_VERBS = RUN_VERBS + ("主办", "承办", "协办", "举办", "组织", "发起", "出品", "运营")
+
+
+def _made_by(text, ms, s):
+    for i, p in enumerate(ms):
+        if p.label != "Program":
+            continue
+        pos = p.end
+        while (by := _BY.match(text, pos, s.end)) is not None and (pos == p.end or by.group().startswith(("，", ","))):
+            group = []
+            for a in ms[i + 1:]:
+                if a.start < by.end() or a.label not in _ACTORS:
+                    continue
+                if (group and text[group[-1].end:a.start] not in _LIST_SEP) or (not group and a.start != by.end()):
+                    break
+                group.append(a)
+            if not group:
+                return
+            # the verb within a few characters (an unnamed party may be listed last: 、X团队承办)
+            rest = re.split(r"[，。；,;]", text[group[-1].end:s.end], maxsplit=1)[0][:18]
+            if not any(v in rest for v in _MADE_BY_VERBS):
+                return
+            for a in group:
+                yield a, p
+            nxt = text.find("，", group[-1].end, s.end)  # the next clause may go on: ，具体由C承办
+            if nxt < 0:
+                return
+            pos = nxt
+
+
+# 这条夜间集市街, 该活动, 此项目: a programme written as a reference, standing for the one
+# programme of that kind its article names before it
+_PROGRAM_REFERENCE = re.compile(r"(?:这条|这个|这项|这一|该|此|本次|此次)[\u4e00-\u9fff]{0,6}(市集|集市|夜市|街|活动|项目|工程|行动|平台)(?![\u4e00-\u9fff]{0,1}[长部])")
+_PROGRAM_KINDS = {"市集": ("市集", "集市", "夜市"), "集市": ("市集", "集市", "夜市"), "夜市": ("市集", "集市", "夜市"),
+                  "街": ("市集", "集市", "夜市", "街"), "活动": ("活动",), "项目": ("项目",), "工程": ("工程",),
+                  "行动": ("行动",), "平台": ("平台",)}
+
+
+def _program_references(text, mentions, sents) -> dict[int, list]:
+    programs = sorted((m for m in mentions if m.label == "Program" and m.key), key=lambda m: m.start)
+    if not programs:
+        return {}
+    out = {}
+    for si, s in enumerate(sents):
+        for r in _PROGRAM_REFERENCE.finditer(text, s.start, s.end):
+            ends = _PROGRAM_KINDS[r.group(1)]
+            article = next((m.article for m in mentions if m.sent == si), None)
+            before = {m.key for m in programs if m.end <= r.start() and m.name.endswith(ends)
+                      and (article is None or m.article == article)}
+            if len(before) == 1:
+                out.setdefault(si, []).append(_Reference(r.start(), r.end(), before.pop(), si, label="Program"))
+    return out
 
 
 # ---- partners_with

@@ -74,6 +74,8 @@ def resolve_document(mentions: list[Mention]) -> None:
             m.name, m.key = name, f"organization/{name}"
         else:
             name = strip_marks(m.attrs.get("name") or m.text)
+            if m.label == "Program":
+                name = _DASH_RUN.sub("——", name)  # 夜·凯里—追梦市集, ——, --: one name, the standard dash
             m.name, m.key = name, f"{m.label.lower()}/{name}"
     _slogan_places(mentions, contexts, gaz)
     _qualify_places(mentions)
@@ -260,6 +262,7 @@ def _place(m, counts, gaz, mentions):
     m.attrs["parent"] = f"place/{div.parent}" if div.parent else None
 
 
+_DASH_RUN = re.compile(r"(?<=[^\d\s—－-])(?:—{1,2}|-{1,2}|－{1,2})(?=[^\d\s—－-])")
 _DASHES = "—－-+＋"  # (and “A+B”: a formula with A in it is another programme)
 _ENUMERATED = ("short-form", "shared-head")  # named by their enumeration (市民政、工会等部门)
 # the generic names of development zones (a city's name comes before them)
