@@ -104,6 +104,7 @@ _GENERIC_BODY = re.compile(r"^(?:专项|相关|有关|各类|各项|系列|一�
 
 
 # schemes named like a shop or a bank by what they reward or pool (积分超市, 爱心超市, 时间银行, 道德银行)
+_HONOUR = re.compile("优秀|先进|十佳|最美|模范|示范|五好|星级")
 _BRAND_SHOP = re.compile("(?:积分|爱心|时间|道德|孝善|孝心|美德|文明|善行|信用|志愿|公益|环保|绿色|好人|新风|诚信|暖心)"
                          "(?:超市|银行|积分超市)")
 
@@ -396,8 +397,9 @@ class ProgramRecognizer:
                 # “积分超市”, “时间银行”: a reward or mutual-aid scheme named like a shop or a bank
                 yield Cand(start, end, "Program", "quote+brand", 2, {"name": core})
                 continue
-            if self.org_end.search(core) and len(core) >= 4 and not self._descriptor_head(text, end, e0):
-                # (“时间银行”互助养老模式: a programme named like an organisation)
+            if self.org_end.search(core) and len(core) >= 4 and not self._descriptor_head(text, end, e0) \
+                    and not _HONOUR.match(core):
+                # (“时间银行”互助养老模式: a programme named like an organisation; “优秀创业团队”: an honour)
                 yield Cand(start, end, "Organization", "quote", 2, {"name": core})
                 continue
             if self.head_end.search(core) and len(core) >= 3 or (
