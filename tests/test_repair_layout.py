@@ -61,3 +61,13 @@ def test_a_brief_after_an_authors_credit_is_an_article_of_its_own():
     from govgraph.extract.articles import article_index
     sents = ["溧阳市开展活动。", "（王建华赵刚）", "宜兴市推进改革。", "（下转第二版）", "县里介绍经验。"]
     assert article_index(sents) == [0, 0, 1, 1, 1]
+
+
+def test_a_two_part_headline_on_a_double_spaced_page_is_its_own_paragraph():
+    raw = "\n\n".join(COLUMN * 3 + ["溧阳市：", "提振信心促消费 点亮城市夜经济", "社 区 是 城 市 治 理 的“最 后 一 公",
+                                   "里”，也是联系服务群众的纽带。"] + COLUMN * 3)
+    text = repair(raw).text
+    assert "点亮城市夜经济\n社区是城市治理的" in text
+    # a body line with a space inside a number or between every character stays in its paragraph
+    raw = "\n\n".join(COLUMN * 3 + ["全年共受理案件 412", "件，调 解 398 件。"] + COLUMN * 3)
+    assert "412件" in repair(raw).text.replace(" ", "")

@@ -79,7 +79,7 @@ def repair(raw: str) -> Repaired:
                        or opening > closing or before.isdigit())  # “绿水青山 | 385 件
             one_line = para_lines == 0 and length <= (usual if cascade else SHORT_PARAGRAPH) and not wrapped
             spaced = para_spaced and length <= SHORT_PARAGRAPH
-            if "\n" in ws and before in "）)" and _credit_before(raw, m.start()) \
+            if "\n" in ws and (before in "）)" and _credit_before(raw, m.start()) or _two_part_headline(raw, m.start())) \
                     or ws.count("\n") >= blank and (before in _FINAL or one_line or spaced):
                 cascade = before not in _FINAL and one_line
                 out.append("\n")
@@ -104,6 +104,16 @@ def repair(raw: str) -> Repaired:
 
 # the authors' credit that closes a brief (…生态环境。（钟伟锋 李梓楸）): spaced names in brackets
 _CREDIT = re.compile(r"(?:^|[。！？!?”])[ \t\u3000]*[（(]([\u4e00-\u9fff]{1,4}(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){1,5})[）)]$")
+
+
+# a headline of two or three phrases set apart by a space (提振信心促消费 点亮城市夜经济), on a line
+# of its own: body lines are spaced between every character or not at all
+_TWO_PART = re.compile(r"[\u4e00-\u9fff“”]{3,}(?:[ \u3000][\u4e00-\u9fff“”]{3,}){1,2}")
+
+
+def _two_part_headline(raw: str, at: int) -> bool:
+    line = raw[raw.rfind("\n", 0, at) + 1:at].strip()
+    return len(line) <= SHORT_PARAGRAPH and _TWO_PART.fullmatch(line) is not None
 
 
 def _credit_before(raw: str, at: int) -> bool:
