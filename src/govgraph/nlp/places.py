@@ -164,15 +164,18 @@ class PlaceRecognizer:
             index = {s: i for i, s in enumerate(self._starts)}
             words = sorted(set(words) | {doc[index[e]] for e in township_ends if e in index}, key=lambda t: t.i)
         for tok in words:
-            if tok.tag_ not in ("LOC", "n", "nz", "ns") and not (
+            # X街道|和谐/a|社区/n: a word of any kind and the suffix word after a township
+            named = tok.idx in township_ends and 2 <= len(tok) <= 3 and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].text in ("社区", "村") and re.fullmatch(f"[{CJK}]+", tok.text) is not None
+            if tok.tag_ not in ("LOC", "n", "nz", "ns") and not named and not (
                     tok.idx in township_ends and tok.text.endswith(("社区", "村")) and len(tok) >= 3) and not (
                     tok.tag_ == "ORG" and _LOWER_BODY.search(tok.text)):
                 continue  # a word of another kind names a place only as a village or community of a
                 # township written right before it (X街道|和谐社区/a), or before its body (X社区党委/ORG)
-            if tok.tag_ == "LOC" or len(tok) >= 3:
+            if tok.tag_ == "LOC" or len(tok) >= 3 or named:
                 s = tok.idx
                 e = s + len(tok)
-                if tok.tag_ not in ("LOC", "ORG"):  # (ORG: only X社区党委, let through above)
+                if tok.tag_ not in ("LOC", "ORG") and not named:  # (ORG: only X社区党委, let through above)
                     if not self.suffixed.fullmatch(tok.text) or tok.text[0] in _GENERIC_HEAD \
                             or _COMMON_ENDINGS.search(tok.text):
                         continue
