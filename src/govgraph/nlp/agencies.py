@@ -131,7 +131,7 @@ class AgencyRecognizer:
         self.industry = re.compile(f"(?:{alternation(n['industry_terms'])})+")
         self.level = tuple(n["level_chars"])
         self.gaz = load_divisions()
-        self.div_forms = self.gaz.forms()
+        self.div_forms = self.gaz.forms() - self.generic_places  # (a township the data names 社区)
         self.short_forms = sorted(n["function_short_forms"], key=len, reverse=True)  # longest first
         self.party = tuple(n["party_prefixes"])
         self.specific_heads = {"派出所", "人民法院", "中级人民法院", "高级人民法院", "人民检察院", "检察院", "法院", "中院", "高院",
