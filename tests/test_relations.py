@@ -271,6 +271,9 @@ def test_partners_closed_by_a_count_led_by_one_or_as_a_pair(nlp):
     _, rels = run(nlp, "泰州市司法局联合泰州市总工会、泰州市妇联等部门共同开展“法润家庭”宣传月活动。")
     assert ("泰州市司法局", "partners_with", "泰州市总工会") in rels
     assert ("泰州市总工会", "partners_with", "泰州市妇女联合会") not in rels
+    # A还与B签订: the same pair, an adverb before 与
+    _, rels = run(nlp, "溧阳市人民检察院今年办案36件。该院还与常州大学签订《检校合作框架协议》。")
+    assert ("溧阳市人民检察院", "partners_with", "常州大学") in rels
     # A与B签订: a pair signing together; A与B的专家: no joint act
     _, rels = run(nlp, "南通市人民政府与江苏银行签订战略合作协议。盐城市水利局与盐城市气象局的专家到场。")
     assert ("南通市人民政府", "partners_with", "江苏银行") in rels

@@ -110,6 +110,13 @@ def test_relative_names_follow_their_article(nlp):
     assert {n for s, n in found if s == "市民政局"} == {"常州市民政局", "郑州市民政局"}
 
 
+def test_standard_abbreviations_of_offices(nlp):
+    found = names(nlp, "溧阳市人民检察院联合市河长办、市人防办开展检查。", "Agency")
+    assert {("市河长办", "溧阳市河长制办公室"), ("市人防办", "溧阳市人民防空办公室")} <= found
+    # an official name that writes a function short stays as written
+    assert ("溧阳市教育和科技局", "溧阳市教育和科技局") in names(nlp, "溧阳市教育和科技局开展活动。", "Agency")
+
+
 def test_short_form_with_its_level_character(nlp):
     found = names(nlp, "西洞庭区医疗保障局开展义诊。", "Agency")
     assert {n for _, n in found} == {"常德市西洞庭管理区医疗保障局"}

@@ -456,7 +456,7 @@ def _partners(text, ms):
             gap = _LEAD.sub("", text[last.end:ms[j].start])
             others = _listed(text, ms, j)
             with_them = _WITH.fullmatch(gap) and _TALLY.sub("", text[others[-1].end:others[-1].end + 12], count=1) \
-                .startswith(JOINT + ("共",))  # A还与B、C联合出台: A acts jointly with B and C
+                .startswith(JOINT + ("共",) + _COOPERATE)  # A还与B、C联合出台, A还与B签订: A acts jointly with B and C
             if gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap) or with_them \
                     or _JOINT_UNNAMED.fullmatch(gap):
                 # A 联合 B、C: A with each of B, C (and A's own co-listed actors)
