@@ -110,6 +110,11 @@ def test_relative_names_follow_their_article(nlp):
     assert {n for s, n in found if s == "市民政局"} == {"常州市民政局", "郑州市民政局"}
 
 
+def test_a_discipline_commission_and_supervisory_commission_are_one_body(nlp):
+    found = names(nlp, "溧阳市纪委监委通报3起典型问题。市纪委监委有关负责人表示，将严肃查处。", "Agency")
+    assert {n for _, n in found} == {"溧阳市纪委监委"}, found
+
+
 def test_standard_abbreviations_of_offices(nlp):
     found = names(nlp, "溧阳市人民检察院联合市河长办、市人防办开展检查。", "Agency")
     assert {("市河长办", "溧阳市河长制办公室"), ("市人防办", "溧阳市人民防空办公室")} <= found

@@ -141,6 +141,12 @@ class AgencyRecognizer:
 
     def __call__(self, doc):
         found = list(self.find(doc))
+        text = doc_text(doc)
+        # X纪委监委: one body (the commission for discipline inspection and the supervisory
+        # commission work as one); the 纪委 inside it is no mention of its own
+        joint = {(c.start, c.end) for c in found if text.endswith("纪委监委", c.start, c.end)}
+        if joint:
+            found = [c for c in found if not (text.endswith("纪委", c.start, c.end) and (c.start, c.end + 2) in joint)]
         foreign = [(c.start, c.end) for c in found if c.source == "foreign"]
         if foreign:
             # 以|国防部: the body in another country's name is that country's, not China's; and a
