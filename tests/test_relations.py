@@ -68,6 +68,11 @@ def test_the_bodies_a_programme_is_made_by_even_through_a_reference_to_it(nlp):
     assert programs == {"program/夜·溧阳——星光市集"}  # one market, however its dash is written
     for actor in ("溧阳市商务局", "溧阳市总工会", "溧阳市星光传媒公司", "溧阳市青年创业团队"):
         assert (actor, "runs", "夜·溧阳——星光市集") in rels, actor
+    # 本届文化节由A主办，B、C承办: the festival's hosts, the co-hosts without a 由 of their own
+    _, rels = run(nlp, "第三届“茶山文化节”在溧阳开幕。本届文化节由溧阳市人民政府主办，溧阳市文体广电和旅游局、"
+                       "溧阳市总工会承办。")
+    for actor in ("溧阳市人民政府", "溧阳市文体广电和旅游局", "溧阳市总工会"):
+        assert (actor, "runs", "茶山文化节") in rels, actor
     # a reference with two programmes of its kind before it stands for neither
     _, rels = run(nlp, "“星光市集”和“月光市集”开街。这条集市街是由溧阳市商务局打造的。")
     assert not any(t == "runs" for _, t, _ in rels)

@@ -115,6 +115,11 @@ def test_a_discipline_commission_and_supervisory_commission_are_one_body(nlp):
     assert {n for _, n in found} == {"溧阳市纪委监委"}, found
 
 
+def test_a_body_named_for_a_site_keeps_its_name(nlp):
+    found = names(nlp, "溧阳市开展活动，溧阳古镇旅游景区管理委员会承办。", "Agency")
+    assert ("溧阳古镇旅游景区管理委员会", "溧阳古镇旅游景区管理委员会") in found
+
+
 def test_standard_abbreviations_of_offices(nlp):
     found = names(nlp, "溧阳市人民检察院联合市河长办、市人防办开展检查。", "Agency")
     assert {("市河长办", "溧阳市河长制办公室"), ("市人防办", "溧阳市人民防空办公室")} <= found

@@ -217,6 +217,8 @@ class AgencyRecognizer:
         # LAC ORG words with no head we know: other named organisations
         covered = {i for s, e in seen for i in range(s, e)}
         for tok in tagged(doc, ("ORG",)):
+            if tok.i and doc[tok.i - 1].tag_ == "m" and len(tok) <= 4:
+                continue  # 28支|龙舟队: a count of a kind of organisation, none named
             if tok.idx not in covered and not self.agency_head.search(tok.text[-3:]):
                 s, e = self._trim(text, tok.idx, tok.idx + len(tok))
                 name = text[s:e]

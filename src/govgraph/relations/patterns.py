@@ -407,15 +407,32 @@ def _made_by(text, ms, s):
             nxt = text.find("，", group[-1].end, s.end)  # the next clause may go on: ，具体由C承办
             if nxt < 0:
                 return
+            # or name the next hosts without 由: 由A主办，B、C承办
+            yield from _co_hosts(text, ms[i + 1:], nxt + 1, s, p)
             pos = nxt
+
+
+def _co_hosts(text, ms, at, s, p):
+    """B、C承办 (a clause of hosts right after 由A主办): each of them runs P too."""
+    group = []
+    for a in ms:
+        if a.start < at or a.label not in _ACTORS:
+            continue
+        if (group and text[group[-1].end:a.start] not in _LIST_SEP) or (not group and a.start != at):
+            break
+        group.append(a)
+    if group and text.startswith(("承办", "协办", "联办", "共同承办"), group[-1].end):
+        for a in group:
+            yield a, p
 
 
 # 这条夜间集市街, 该活动, 此项目: a programme written as a reference, standing for the one
 # programme of that kind its article names before it
-_PROGRAM_REFERENCE = re.compile(r"(?:这条|这个|这项|这一|该|此|本次|此次)[\u4e00-\u9fff]{0,6}(市集|集市|夜市|街|活动|项目|工程|行动|平台)(?![\u4e00-\u9fff]{0,1}[长部])")
+_PROGRAM_REFERENCE = re.compile(r"(?:这条|这个|这项|这一|该|此|本次|此次|本届|此届)[\u4e00-\u9fff]{0,6}"
+                                r"(市集|集市|夜市|街|活动|项目|工程|行动|平台|节|赛|赛事)(?![\u4e00-\u9fff]{0,1}[长部])")
 _PROGRAM_KINDS = {"市集": ("市集", "集市", "夜市"), "集市": ("市集", "集市", "夜市"), "夜市": ("市集", "集市", "夜市"),
                   "街": ("市集", "集市", "夜市", "街"), "活动": ("活动",), "项目": ("项目",), "工程": ("工程",),
-                  "行动": ("行动",), "平台": ("平台",)}
+                  "行动": ("行动",), "平台": ("平台",), "节": ("节",), "赛": ("赛", "赛事"), "赛事": ("赛", "赛事")}
 
 
 def _program_references(text, mentions, sents) -> dict[int, list]:

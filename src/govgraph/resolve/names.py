@@ -87,6 +87,8 @@ def _lowest_division(div, form: str, rest: str, gaz: Divisions):
 
 
 _LEVEL_ENDS = tuple("省州市县区旗盟")
+# a short form, then one of these, names a site (镇远古城, 西江苗寨), not the division
+_SITE_STARTS = ("古城", "古镇", "古村", "景区", "苗寨", "侗寨", "老街", "古街")
 
 
 
@@ -122,6 +124,8 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
     if party != "共青团" and rest.endswith(_STATE_BODIES):
         party = ""  # 中共|全国人大常委会|党组: the party group of a state body; the body has no party prefix
     div = None
+    if form and not form.endswith(_LEVEL_ENDS) and rest.startswith(_SITE_STARTS):
+        return name, None  # 镇远|古城旅游景区管理委员会: named for the old town 镇远古城, not for the county
     if form and not form.endswith(_LEVEL_ENDS) and (rest in TOWNSHIP_UNITS or _LOWER_PLACE.match(rest)
                                                      and not rest.startswith(("乡村", "农村", "新农村"))):
         # 凤城|派出所, 城关|法庭: named for a town, not for the county 凤城市 or 城关区; 九龙|湖社区…:
