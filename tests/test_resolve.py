@@ -115,6 +115,15 @@ def test_a_discipline_commission_and_supervisory_commission_are_one_body(nlp):
     assert {n for _, n in found} == {"溧阳市纪委监委"}, found
 
 
+def test_towns_many_counties_have_give_a_county_context_only_together(nlp):
+    # 红岩镇 and 双江镇 are each the name of towns in several counties, none in the same one
+    found = names(nlp, "县委召开推进会。红岩镇、双江镇作表态发言。县农业农村局参加。", "Agency")
+    assert {n for _, n in found} == {"县委", "县农业农村局"}, found
+    # 余坪镇 and 南江镇: both names repeat elsewhere, but only one county has both
+    found = names(nlp, "县委召开推进会。余坪镇、南江镇作表态发言。", "Agency")
+    assert ("县委", "中共平江县委员会") in found, found
+
+
 def test_a_body_named_for_a_site_keeps_its_name(nlp):
     found = names(nlp, "溧阳市开展活动，溧阳古镇旅游景区管理委员会承办。", "Agency")
     assert ("溧阳古镇旅游景区管理委员会", "溧阳古镇旅游景区管理委员会") in found

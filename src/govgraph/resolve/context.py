@@ -29,6 +29,11 @@ def choose_division(divs: list[Division], counts: Counter, gaz: Divisions) -> Di
     return max(divs, key=support)
 
 
+def _supported(d: Division, counts: Counter, gaz: Divisions) -> bool:
+    """Does the document name, unambiguously, an ancestor of d or a division under it?"""
+    return any(counts[a.id] for a in gaz.chain(d)[:-1]) or any(c.startswith(d.id + "-") and counts[c] for c in counts)
+
+
 def document_context(place_mentions, gaz: Divisions) -> dict[str, Division]:
     """place_mentions: lists of candidate division ids, one list per mention."""
     plain = Counter()
@@ -36,8 +41,20 @@ def document_context(place_mentions, gaz: Divisions) -> dict[str, Division]:
         if len(ids) == 1:
             plain[ids[0]] += 1
     chosen = Counter()
+    # the divisions each distinct mention could be in (its candidates and their ancestors)
+    within = {}
+    for ids in place_mentions:
+        key = frozenset(ids)
+        if key not in within:
+            within[key] = {a.id for i in ids if i in gaz.by_id for a in gaz.chain(gaz.by_id[i])}
     for ids in place_mentions:
         divs = [gaz.by_id[i] for i in ids if i in gaz.by_id]
+        if len(divs) > 1:
+            # of a name several divisions have, those the document backs: an ancestor or a division
+            # under it named plainly, or another place that may be in the same county (余坪镇, 南江镇)
+            others = [where for key, where in within.items() if key != frozenset(ids)]
+            divs = [d for d in divs if _supported(d, plain, gaz) or any(d.parent in where for where in others)]
+            # (红岩镇, four counties have one, with nothing else of its county named: no context)
         if divs:
             chosen[choose_division(divs, plain, gaz).id] += 1
     weight = Counter()
