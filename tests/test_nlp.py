@@ -492,7 +492,8 @@ def test_a_community_or_village_the_tagger_reads_as_another_word_after_its_towns
     assert tagged_doc(nlp, "建设/v 和谐社区/a 。/w") == set()
     # and written as two words (和谐/a 社区/n), the suffix word after the name
     assert ("和谐社区", "Place") in tagged_doc(nlp, "溧阳市/LOC 昆仑街道/LOC 和谐/a 社区/n “/w 红/a 管家/n ”/w 。/w")
-    assert ("团结村", "Place") in tagged_doc(nlp, "来到/v 青云镇/LOC 团结/v 村/n 。/w")
+    assert ("团结村", "Place") in tagged_doc(nlp, "来到/v 青云镇/LOC 团结/a 村/n 。/w")
+    assert tagged_doc(nlp, "青云镇/LOC 邀请/v 社区/n 代表/n 参加/v 。/w") == {("青云镇", "Place")}
     assert tagged_doc(nlp, "建设/v 和谐/a 社区/n 。/w") == set()
 
 

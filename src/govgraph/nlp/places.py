@@ -20,6 +20,8 @@ _GENERIC_HEAD = set("全各该本我每此这那其某")
 _DEICTIC = tuple(_GENERIC_HEAD)
 _MAXLEN = 16
 _TITLE = re.compile(r"《[^《》]{1,100}》")
+# tags of a word that can name a community or village (和谐/a, 东风/n); not 邀请/v社区代表
+_NAME_WORD_TAGS = ("a", "n", "nz", "ns", "nw", "an", "LOC")
 _LEVEL_END = tuple("省市州县区旗盟镇乡村") + ("街道", "社区")
 _QUOTE = re.compile(r"“[^“”]{1,16}”")  # a name or slogan, not quoted speech
 _OFFICE = ("办", "办公室")
@@ -165,7 +167,7 @@ class PlaceRecognizer:
             words = sorted(set(words) | {doc[index[e]] for e in township_ends if e in index}, key=lambda t: t.i)
         for tok in words:
             # X街道|和谐/a|社区/n: a word of any kind and the suffix word after a township
-            named = tok.idx in township_ends and 2 <= len(tok) <= 3 and tok.i + 1 < len(doc) \
+            named = tok.idx in township_ends and 2 <= len(tok) <= 3 and tok.i + 1 < len(doc) and tok.tag_ in _NAME_WORD_TAGS \
                 and doc[tok.i + 1].text in ("社区", "村") and re.fullmatch(f"[{CJK}]+", tok.text) is not None
             if tok.tag_ not in ("LOC", "n", "nz", "ns") and not named and not (
                     tok.idx in township_ends and tok.text.endswith(("社区", "村")) and len(tok) >= 3) and not (
