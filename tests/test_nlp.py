@@ -504,6 +504,9 @@ def test_kinds_of_schools_pupils_and_both_places_police_are_no_bodies(nlp):
     assert tagged_doc(nlp, "来华/v 的/u 美国/LOC 中学/n 生/n 。/w") == {("美国", "Place")}
     assert tagged_doc(nlp, "在/p 两地/n 公安/n 机关/n 办理/v 。/w") == set()
     assert ("溧阳实验中学", "Organization") in tagged_doc(nlp, "溧阳实验中学/ORG 学生/n 参观/v 。/w")
+    # a township's government the gazetteer lacks is still a body; 32支|队伍 (teams) is none
+    found = tagged_doc(nlp, "由/p 青禾乡人民政府/ORG 主办/v ，/w 32支/m 队/n 伍/n 参赛/v 。/w")
+    assert ("青禾乡人民政府", "Agency") in found and not any("队" in t for t, _ in found), found
     # a count of a kind of team names none; a body named for a site (镇远|古城) keeps its name
     assert tagged_doc(nlp, "来自/v 各/r 乡镇/n 的/u 28支/m 龙舟队/ORG 参赛/v 。/w") == set()
     # 社区, 街道 before a head name no place (though the data has a township called 社区)

@@ -242,6 +242,11 @@ def test_a_manner_said_as_such_is_no_programme_alone(nlp):
     assert set(found.values()) == {"一对一包干服务模式"}
 
 
+def test_a_quoted_league_with_its_season(nlp):
+    found = programs(nlp, "“村篮”秋季联赛决赛打响。")
+    assert set(found.values()) == {"村篮秋季联赛"}, found
+
+
 def test_laws_statements_agreements_and_drafts_are_documents(nlp):
     found = spans(nlp, "为村民讲解《中华人民共和国民法典》，审议《溧阳市河道管理条例（修订草案）》《溧阳市物业管理办法（送审稿）》，"
                        "两市签署《溧宜两地合作框架协定》，发表《溧宜联合声明》，印发《2025年溧阳市医保工作要点》。")

@@ -97,6 +97,7 @@ _NOT_A_BODY = ("常委", "主委", "部署", "大局", "格局", "布局", "结�
                # a part of a region or a whole (江西省东北部, 市区全部), not a ministry
                "东部", "西部", "南部", "北部", "中部", "大部", "全部", "内部", "局部")
 _FORMULA = re.compile("[+＋]")
+_TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:乡|镇|街道)")
 # words that start with 镇/乡 and name no township (乡贤理事会: a council of local notables)
 _NOT_TOWNSHIP = ("乡村", "乡镇", "镇村", "镇街", "乡贤", "乡亲", "乡土", "乡风", "乡情", "乡愁", "乡里", "乡音")
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
@@ -164,6 +165,8 @@ class AgencyRecognizer:
         # the places found before, for _compose: where they start and end, and the gazetteer's spans
         places = [c for c in doc._.gg_candidates or () if c.label == "Place"]
         self._place_starts = {c.start for c in places if text[c.start:c.end] not in self.generic_places}
+        # townships the tagger or the suffix rules found (not all are in the gazetteer): their ends
+        self._townships = {c.start: c.end for c in places if text.endswith(("乡", "镇", "街道"), c.start, c.end)}
         self._place_ends = {c.end for c in places}
         self._gazetteer_places = sorted((c.start, c.end) for c in places if c.source == "gazetteer")
         self._foreign_bodies = []  # (start, end) of the national bodies named after another country
@@ -360,6 +363,8 @@ class AgencyRecognizer:
         if k >= 0 and start < self._gazetteer_places[k][1]:
             start = self._gazetteer_places[k][0]
         name = text[start:he]
+        if name.endswith("队") and text.startswith("伍", he):
+            return None  # 32支|队伍: teams, the word 队伍
         if "关于" in name or _FORMULA.search(name):
             return None  # 《国务院关于实施X公司…的决定》: a title's words, no body; 党支部+公司+合作社: a formula's
         if text.endswith(_PLACED_HEADS, start, he) and (
@@ -390,7 +395,11 @@ class AgencyRecognizer:
             end = len(name) - name.endswith("委会")  # 安委|会
             head = next((m for m in rx.finditer(name) if m.end() == end), head)
         body = name[: head.start()] if head else name
-        if not self._qualified(name, body, head.group() if head else "", tok):
+        town = self._townships.get(start)
+        if head and head.group() in _PLACE_BOUND and (town == start + len(body) or (
+                tok.tag_ == "ORG" and _TOWNSHIP_NAME.fullmatch(body))):
+            pass  # 车江乡|人民政府, 车江乡人民政府/ORG: a township's government (not all are in the gazetteer)
+        elif not self._qualified(name, body, head.group() if head else "", tok):
             return None
         org = _ends_with(self.org_head, name)
         if org and _KIND_ONLY.fullmatch(name[:-len(org)]):

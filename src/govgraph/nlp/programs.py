@@ -17,6 +17,7 @@ _FOUND = ("组建", "成立", "建立", "设立")
 LEVEL_WORDS = ("社区", "小区", "村级", "村", "街道", "乡镇", "镇", "乡")
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "‘": "’"}
 _INNER = re.compile(r"[“”‘’\"「」『』]")
+_SEASON = re.compile("(?:春季|夏季|秋季|冬季|春节|年度)")
 _BAD_CONTENT = re.compile(r"[，。！？；：,!?;:]")
 # words between a quoted name and its head that make the head a different thing
 # (“X”的战略, “X”等活动, “X”作为…平台): a descriptor is plain nouns
@@ -243,8 +244,8 @@ class ProgramRecognizer:
         m = self.desc_head.match(text, end, e0)
         if not m or _NOT_DESCRIPTOR.search(m.group(1)):
             return None
-        if self._tags.get(end, "w") in _CLAUSE_TAGS:
-            return None
+        if self._tags.get(end, "w") in _CLAUSE_TAGS and not _SEASON.match(text, end):
+            return None  # (but “村BA”秋季联赛: a season names which edition)
         if m.end() < e0 and m.end() not in self._tags:
             return None  # the head is the start of a longer word
         return m
