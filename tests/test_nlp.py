@@ -63,6 +63,11 @@ def test_agency_with_sub_unit_keeps_both(nlp):
     assert ("延吉市公安局", "Agency") in found
 
 
+def test_a_bureau_of_two_functions_the_tagger_split_at_he(nlp):
+    found = tagged_doc(nlp, "溧阳市发展改革委/ORG 、/w 溧阳市工业/ORG 和/c 信息化局/vn 、/w 溧阳市财政局/ORG 联合/vd 发文/v 。/w")
+    assert ("溧阳市工业和信息化局", "Agency") in found, found
+
+
 def test_a_unit_name_read_as_a_direction_word_between_parent_and_head(nlp):
     assert ("溧阳市人民法院上沛人民法庭", "Agency") in tagged_doc(
         nlp, "溧阳市/ORG 人民法院/ORG 上沛/f 人民/n 法庭/n 开展/v 审判/vn 。/w")

@@ -22,6 +22,14 @@ def run(nlp, text):
     return r, rels
 
 
+def test_issues_by_a_bureau_of_two_functions_and_by_a_body_that_adopts(nlp):
+    _, rels = run(nlp, "近日，省发展改革委、省工业和信息化厅联合印发《江苏省促进民营经济发展若干措施》。")
+    assert ("江苏省工业和信息化厅", "issues", "江苏省促进民营经济发展若干措施") in rels
+    assert ("江苏省发展和改革委员会", "partners_with", "江苏省工业和信息化厅") in rels
+    _, rels = run(nlp, "《溧阳市养犬管理条例》已经溧阳市人大常委会审议通过，将于明年施行。")
+    assert ("溧阳市人民代表大会常务委员会", "issues", "溧阳市养犬管理条例") in rels
+
+
 def test_issues_and_partners_over_an_enumeration(nlp):
     _, rels = run(nlp, "常州市民政局、常州市财政局联合印发《常州市社区养老服务管理办法》。")
     assert ("常州市民政局", "issues", "常州市社区养老服务管理办法") in rels

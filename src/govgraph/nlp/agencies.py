@@ -309,10 +309,11 @@ class AgencyRecognizer:
                 return Cand(tok.idx + k, he, label, "head", 2, {})
         while i - 1 >= 0 and doc[i - 1].idx >= sent_start:
             prev = doc[i - 1]
-            if prev.text == "和" and i - 2 >= 0 and doc[i - 2].idx >= sent_start and doc[i - 2].tag_ in ("vn", "n") \
+            if prev.text == "和" and i - 2 >= 0 and doc[i - 2].idx >= sent_start and doc[i - 2].tag_ in ("vn", "n", "ORG") \
                     and not self.agency_head.search(doc[i - 2].text) and not whole \
                     and not text.startswith(_LEVELS_AND_LOCAL, prev.idx + 1):
-                joined = prev.idx + 1  # 城市管理|和|综合执法局: two functions of one bureau (not A局和B局)
+                joined = prev.idx + 1  # 城市管理|和|综合执法局, 省工业/ORG|和|信息化厅: two functions of one
+                # bureau (not A局和B局)
                 i -= 1
                 continue
             if not whole and TERM.fullmatch(prev.text) and i - 2 >= 0 and doc[i - 2].idx >= sent_start and (

@@ -219,10 +219,11 @@ _ADOPT_VERBS = ("采纳", "采用", "批准", "通过", "印发", "转发", "发
 
 
 def _passive_issues(text, ms):
-    """《P》…被A采纳/批准: the body after 被 adopts or issues the document written before it."""
+    """《P》…被A采纳/批准, 《P》已经A审议通过: the body after 被 (经, 由) adopts or issues the
+    document written before it."""
     for i, a in enumerate(ms):
-        if a.label != "Agency" or not text[max(0, a.start - 1):a.start] == "被":
-            continue
+        if a.label != "Agency" or text[max(0, a.start - 1):a.start] not in ("被", "经", "由"):
+            continue  # 被A批准, 已经A审议通过, 由A印发
         if not text[a.end:a.end + 4].startswith(_ADOPT_VERBS):
             continue
         # the nearest document or programme before: 经B审议，并被A批准 still speaks of that document
