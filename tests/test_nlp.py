@@ -145,6 +145,9 @@ def test_full_names_before_a_title_are_people_surnames_with_one_are_not(nlp):
     assert ("王建国", "Person") in found and not any(t.startswith("李") for t, _ in found)
     found, _ = ents(nlp, "王总表示同意。")
     assert not [t for t, lab in found if lab == "Person"]
+    # a surname and a post (张主任, 刘局长) names no one; a full name before a post does
+    found, _ = ents(nlp, "多亏了王书记和张主任，还有刘局长、陈支书。赵建华局长讲话。")
+    assert {t for t, lab in found if lab == "Person"} == {"赵建华"}, found
 
 
 def test_a_name_cut_short_by_the_tagger_is_the_one_the_document_has_whole(nlp):
