@@ -20,6 +20,8 @@ _GENERIC_HEAD = set("全各该本我每此这那其某")
 _DEICTIC = tuple(_GENERIC_HEAD)
 _MAXLEN = 16
 _TITLE = re.compile(r"《[^《》]{1,100}》")
+# a villagers' group named, not numbered (和平村|胜利组); not 村民组, 党小组, 组织, 组建
+_NAMED_GROUP = re.compile(r"(?!村民|党小|小组|工作|专班|调研|督导|检查)[\u4e00-\u9fff]{2}组(?![织建成团长员合队])")
 # tags of a word that can name a community or village (和谐/a, 东风/n); not 邀请/v社区代表
 _NAME_WORD_TAGS = ("a", "n", "nz", "ns", "nw", "an", "LOC")
 _LEVEL_END = tuple("省市州县区旗盟镇乡村") + ("街道", "社区")
@@ -185,9 +187,10 @@ class PlaceRecognizer:
                 nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 if nxt is not None and nxt.text in self.suffix_words:
                     e = nxt.idx + len(nxt)
-                m = self.numbered.match(text, e)
+                m = self.numbered.match(text, e) or _NAMED_GROUP.match(text, e)
+                village = None
                 if m and text[s:e].endswith("村"):
-                    e = m.end()
+                    village, e = e, m.end()  # 柳湾村三组, 和平村胜利组: a villagers' group of the village
                 e = self._less_direction(text, s, e)
                 e = self._less_part(text, s, e)
                 if e - s >= 4 and text[e - 2] == "路" and text[e - 1] not in "口桥段道巷斯易亚尔加德特克" \
@@ -212,6 +215,8 @@ class PlaceRecognizer:
                         e = inner.end()
                 if not any(a <= s and e <= b for a, b in items):
                     yield from self._uncovered(s, e, taken, text)
+                    if village is not None:  # and the village itself, named inside
+                        yield from self._uncovered(s, village, taken, text)
 
     def _list_items(self, text, taken):
         """A、B、C等地: an item of a list of places that the tagger cut into a name and a noun
