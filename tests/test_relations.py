@@ -313,8 +313,8 @@ def test_places_a_region_qualifies_in_a_list_and_parts_named_by_their_place(nlp)
     _, rels = run(nlp, "红星村的村民介绍，红星村五组新修了水渠，长江路东段完成了改造，长江路沿线绿化提升。")
     assert ("红星村五组", "located_in", "红星村") in rels
     # a group named, not numbered, is one too; the village named inside it is the village
-    _, rels = run(nlp, "笔者走进溧阳市天目湖镇柳湾村胜利组的农田，村民组织了劳动。")
-    assert ("柳湾村胜利组", "located_in", "天目湖镇柳湾村") in rels, rels
+    _, group = run(nlp, "笔者走进溧阳市天目湖镇柳湾村胜利组的农田，村民组织了劳动。")
+    assert ("柳湾村胜利组", "located_in", "天目湖镇柳湾村") in group, group
     assert ("长江路东段", "located_in", "长江路") in rels
     # a company named after a region and a new area of the text: in the new area
     _, rels = run(nlp, "四川天府新区华阳街道的居民说，四川天府新区青禾农业发展有限公司开业了。")
