@@ -63,6 +63,19 @@ def test_agency_with_sub_unit_keeps_both(nlp):
     assert ("延吉市公安局", "Agency") in found
 
 
+def test_branches_school_short_forms_papers_and_counts_of_organisations(nlp):
+    found, _ = ents(nlp, "中国农业银行溧阳分行、溧阳一中、常州日报社和江苏天目湖旅游股份有限公司参加活动。")
+    orgs = {t for t, lab in found if lab == "Organization"}
+    assert {"中国农业银行溧阳分行", "溧阳一中", "常州日报社", "江苏天目湖旅游股份有限公司"} <= orgs, orgs
+    found, _ = ents(nlp, "经济日报社记者报道，全市三家航空公司和12家医院参加。")
+    orgs = {t for t, lab in found if lab == "Organization"}
+    assert orgs == {"经济日报社"}, orgs
+    # a conjunction the tagger glued to a name; a count of a kind of organisation
+    found = tagged_doc(nlp, "常州日报社和/ORG 江苏天目湖旅游股份有限公司/ORG 参加/v 。/w")
+    assert {t for t, lab in found if lab == "Organization"} == {"常州日报社", "江苏天目湖旅游股份有限公司"}, found
+    assert tagged_doc(nlp, "安排/v 东航三家航空公司/ORG 新增/v 航班/n 。/w") == set()
+
+
 def test_a_bureau_of_two_functions_the_tagger_split_at_he(nlp):
     found = tagged_doc(nlp, "溧阳市发展改革委/ORG 、/w 溧阳市工业/ORG 和/c 信息化局/vn 、/w 溧阳市财政局/ORG 联合/vd 发文/v 。/w")
     assert ("溧阳市工业和信息化局", "Agency") in found, found

@@ -129,6 +129,11 @@ def test_a_body_named_for_a_site_keeps_its_name(nlp):
     assert ("溧阳古镇旅游景区管理委员会", "溧阳古镇旅游景区管理委员会") in found
 
 
+def test_a_paper_and_its_publisher_are_one_node(nlp):
+    found = names(nlp, "常州日报社组织采访。据常州日报报道，活动很成功。", "Organization")
+    assert {n for _, n in found} == {"常州日报"}, found
+
+
 def test_standard_abbreviations_of_offices(nlp):
     found = names(nlp, "溧阳市人民检察院联合市河长办、市人防办开展检查。", "Agency")
     assert {("市河长办", "溧阳市河长制办公室"), ("市人防办", "溧阳市人民防空办公室")} <= found

@@ -97,6 +97,8 @@ _NOT_A_BODY = ("常委", "主委", "部署", "大局", "格局", "布局", "结�
                # a part of a region or a whole (江西省东北部, 市区全部), not a ministry
                "东部", "西部", "南部", "北部", "中部", "大部", "全部", "内部", "局部")
 _FORMULA = re.compile("[+＋]")
+_COUNTED = re.compile(r"[一二三四五六七八九十两几数\d]+[家所个支](?![子村庄寨屯口湾])(?=[\u4e00-\u9fff])")
+_SCHOOL_SHORT = re.compile(r"..[一二三四五六七八九十]中$")  # 凯里一中: a city's first middle school
 _TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:乡|镇|街道)")
 # words that start with 镇/乡 and name no township (乡贤理事会: a council of local notables)
 _NOT_TOWNSHIP = ("乡村", "乡镇", "镇村", "镇街", "乡贤", "乡亲", "乡土", "乡风", "乡情", "乡愁", "乡里", "乡音")
@@ -226,7 +228,8 @@ class AgencyRecognizer:
                 s, e = self._trim(text, tok.idx, tok.idx + len(tok))
                 name = text[s:e]
                 head = _ends_with(self.org_head, name) or ""
-                if len(name) >= 2 and name.endswith(_ORG_END) and name not in self.generic and not _FORMULA.search(name) \
+                if len(name) >= 2 and (name.endswith(_ORG_END) or _SCHOOL_SHORT.search(name)) and name not in self.generic \
+                        and not _FORMULA.search(name) and not _COUNTED.search(name) \
                         and not (name.endswith("日报") and name[-3:-2] in _NUMERALS) \
                         and not _INDEFINITE.search(name) and not _GENERIC_NAME.search(name) and not self._only_industry(name, head) \
                         and not (head and _KIND_ONLY.fullmatch(name[:-len(head)])):
@@ -329,8 +332,10 @@ class AgencyRecognizer:
             if prev.tag_ not in _NAMEY and not self._unit_name_after_parent(doc, i - 1) \
                     or prev.text in _STOP_WORDS or he - prev.idx > 24:
                 break
-            if whole and prev.tag_ not in ("LOC", "ORG", "nz"):
-                break
+            if whole and prev.tag_ not in ("LOC", "ORG", "nz") or prev.text[-1] in "和与及" and len(prev) > 2 and (
+                    _ends_with(self.org_head, prev.text[:-1]) or _ends_with(self.agency_head, prev.text[:-1])):
+                break  # (X日报社和/ORG|Y公司: two names, the tagger glued the conjunction to the first;
+                # not 省工业和/ORG|信息化厅: one name)
             if whole and self.national.fullmatch(tok.text) and self.national.fullmatch(prev.text):
                 break  # 民政部|财政部: two bodies, not one (and glued in one word, above)
             # stop at a complete name before us (…局 …局) unless it is a place
@@ -364,8 +369,8 @@ class AgencyRecognizer:
         if k >= 0 and start < self._gazetteer_places[k][1]:
             start = self._gazetteer_places[k][0]
         name = text[start:he]
-        if name.endswith("队") and text.startswith("伍", he):
-            return None  # 32支|队伍: teams, the word 队伍
+        if name.endswith("队") and text.startswith("伍", he) or _COUNTED.search(name):
+            return None  # 32支|队伍: teams, the word 队伍; 三家航空公司: a count of a kind
         if "关于" in name or _FORMULA.search(name):
             return None  # 《国务院关于实施X公司…的决定》: a title's words, no body; 党支部+公司+合作社: a formula's
         if text.endswith(_PLACED_HEADS, start, he) and (
@@ -481,7 +486,9 @@ class AgencyRecognizer:
             for v in self.verbs:
                 if text.startswith(v, s) and e - s - len(v) >= 2 and not text.startswith(("联合国", "对外"), s):
                     rest = text[s + len(v):e]
-                    if rest.startswith(self.level + self.party) or len(rest) >= 4:
+                    # (a one-character word only before a level or a place: 经济日报社 keeps its 经)
+                    if rest.startswith(self.level + self.party) or len(rest) >= 4 and (
+                            len(v) > 1 or self._place_prefix(rest) or rest.startswith(("中国", "中华", "全国", "国家"))):
                         s += len(v)
                         changed = True
                         break

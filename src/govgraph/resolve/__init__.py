@@ -69,6 +69,8 @@ def resolve_document(mentions: list[Mention]) -> None:
             m.name, m.key = name, f"agency/{name}"
         elif m.label == "Organization":
             name = strip_marks(m.attrs.get("name") or m.text)
+            if name.endswith(("日报社", "晚报社")):
+                name = name[:-1]  # X日报社 publishes X日报: one node for the paper
             if re.match(r"[州市县区]", name):  # 县中医院 -> 鹤峰县中医院
                 name, _ = canonical_agency(name, ctx, counts, gaz)
             m.name, m.key = name, f"organization/{name}"
