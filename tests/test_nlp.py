@@ -76,6 +76,19 @@ def test_branches_school_short_forms_papers_and_counts_of_organisations(nlp):
     assert tagged_doc(nlp, "安排/v 东航三家航空公司/ORG 新增/v 航班/n 。/w") == set()
 
 
+def test_a_function_ending_in_a_village_word_and_a_place_word_read_as_a_name(nlp):
+    found = tagged_doc(nlp, "驻/v 村/n 第一/m 书记/n 、/w 县农业农村/n 局/n 干部/n 王海军/PER 介绍/v 。/w")
+    assert not any(lab == "Place" for _, lab in found), found
+    found = tagged_doc(nlp, "清水/LOC 江畔/PER 绘就/v 新/a 画卷/n")
+    assert not any(lab == "Person" for _, lab in found), found
+
+
+def test_a_cooperative_named_by_its_village_before_a_tagged_kind(nlp):
+    found = tagged_doc(nlp, "成立/v 溧阳市/LOC 柳湾种/n 养殖/vn 农民专业合作社/ORG ，/w 带动/v 农户/n 。/w")
+    assert ("溧阳市柳湾种养殖农民专业合作社", "Organization") in found, found
+    assert tagged_doc(nlp, "成立/v 农民专业合作社/ORG 。/w") == set()
+
+
 def test_a_bureau_of_two_functions_the_tagger_split_at_he(nlp):
     found = tagged_doc(nlp, "溧阳市发展改革委/ORG 、/w 溧阳市工业/ORG 和/c 信息化局/vn 、/w 溧阳市财政局/ORG 联合/vd 发文/v 。/w")
     assert ("溧阳市工业和信息化局", "Agency") in found, found

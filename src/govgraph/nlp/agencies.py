@@ -302,7 +302,8 @@ class AgencyRecognizer:
         i = tok.i
         # a name the tagger already knows whole (商务部/ORG) takes only places and names before it,
         # not the common nouns of the phrase it sits in (加工贸易发展水平|商务部)
-        whole = tok.tag_ == "ORG" and len(tok) >= 3 and tok.idx + len(tok) == he
+        whole = tok.tag_ == "ORG" and len(tok) >= 3 and tok.idx + len(tok) == he \
+            and not self._only_industry(tok.text, _ends_with(self.org_head, tok.text))  # (农民专业合作社: a kind)
         joined = None
         if whole:
             # 民政部财政部/ORG (a headline's two ministries, glued): the second is a body of its own

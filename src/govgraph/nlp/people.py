@@ -32,7 +32,7 @@ class PersonRecognizer:
         self.surnames = set(naming()["common_surnames"]) | set(_COMPOUND_SURNAMES)
         self.places = load_divisions().forms()
         # 医保、税务、卫健等部门: a department's short form the tagger reads as a name
-        self.functions = set(naming()["function_short_forms"])
+        self.functions = set(naming()["function_short_forms"]) | set(naming()["generic_places"])  # (and 江畔)
 
     def __call__(self, doc):
         add_candidates(doc, list(self.find(doc)))

@@ -41,7 +41,8 @@ _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "
 _PAIR = re.compile("[中美英俄日法德欧蒙朝韩印澳越]([中美英法德日俄欧非朝韩印澳加越老柬泰菲蒙哈乌土伊埃以沙墨意葡荷纳多安巴])")
 # common words that end in a place suffix (集成电路, 思路, 工作组, 动车组): no name
 _COMMON_ENDINGS = re.compile("(?:电|线|思|出|套|网|销|活|退|弯|歧|陆)路$|(?:工作|领导|动车|机|专家|巡视|巡察|督察|督导|"
-                             "调研|记者|节目|剧|电池|课题|评审|考察|检查|指导|联络|项目|突击|小)组$")
+                             "调研|记者|节目|剧|电池|课题|评审|考察|检查|指导|联络|项目|突击|小)组$"
+                             "|(?:农业|乡|新)农村$")  # 县农业农村|局: a bureau's function, not a village
 # words for a kind of place the tagger glues before a village's name (村落楼下村)
 _KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
 _DATELINE = re.compile(DATELINE + "|本报记者")  # (and a reporter's line glued to the headline)
