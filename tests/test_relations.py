@@ -86,6 +86,12 @@ def test_the_bodies_a_programme_is_made_by_even_through_a_reference_to_it(nlp):
     assert not any(t == "runs" for _, t, _ in rels)
 
 
+def test_located_in_said_with_weiyu(nlp):
+    _, rels = run(nlp, "溧阳天目湖茶业有限公司位于溧阳市天目湖镇，是一家茶叶企业。")
+    assert ("溧阳天目湖茶业有限公司", "located_in", "溧阳市天目湖镇") in rels, rels
+    assert ("溧阳天目湖茶业有限公司", "located_in", "溧阳市") not in rels
+
+
 def test_implemented_in_place_actor_and_where(nlp):
     _, rels = run(nlp, "金坛区积极推行“邻里帮”模式。常州市民政厅在溧阳、武进等地稳步推进“安居乐”试点。")
     assert ("邻里帮模式", "implemented_in", "金坛区") in rels

@@ -73,6 +73,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         for head, tail, typ, role in (*_runs_issues(text, acting), *_partners(text, acting),
                                       *_implemented(text, at, s, breaks), *_selected(text, ms),
                                       *_positions(text, acting, inner), *_subject_posts(text, acting, s),
+                                      *_located(text, ms),
                                       *_scene_team(text, ms, s, programs)):
             out.append(_rel(head, tail, typ, s, role))
         out += [_rel(actor, program, "runs", s) for actor, program in _event_hosts(text, ms, s, by_sent.get(si - 1, []))]
@@ -377,6 +378,26 @@ def _joins(gap):
 
 # A联合小区业主委员会和B: a party the text does not name, listed before a named one
 _JOINT_UNNAMED = re.compile(f"(?:{'|'.join(JOINT)})[^，。；、“”《》]{{2,10}}(?:和|、|及|以及)")
+
+
+# X位于Y, 坐落在Y, 地处Y: where a place, a body or an organisation is
+_SITED = re.compile(r"(?:就|也|则|正)?(?:位于|坐落于|坐落在|地处)")
+
+
+def _located(text, ms):
+    for i, a in enumerate(ms):
+        if a.label not in ("Place", *_ACTORS):
+            continue
+        cue = _SITED.match(text, a.end)
+        if cue is None:
+            continue
+        chain = []
+        for m in ms[i + 1:]:
+            if m.label != "Place" or m.start != (chain[-1].end if chain else cue.end()):
+                break
+            chain.append(m)  # 溧阳市|天目湖镇: the lowest place of the chain is where it is
+        if chain and chain[-1].key != a.key:
+            yield a, chain[-1], "located_in", None
 
 
 # P是由A、B联手打造的…，具体由C承办: the bodies after 由 set P up (P written or referred to)
