@@ -83,6 +83,13 @@ def test_a_function_ending_in_a_village_word_and_a_place_word_read_as_a_name(nlp
     assert not any(lab == "Person" for _, lab in found), found
 
 
+def test_a_village_glued_to_the_party_and_masses_centre_it_names(nlp):
+    found = tagged_doc(nlp, "溧阳市/LOC 天目湖镇/LOC 柳湾村党群/LOC 服务/vn 中心/n 开放/v 。/w")
+    assert ("柳湾村", "Place") in found and not any(t.endswith("党群") for t, _ in found), found
+    found = tagged_doc(nlp, "柳湾村党群/ORG 服务中心/vn 开放/v 。/w")
+    assert ("柳湾村", "Place") in found, found
+
+
 def test_a_cooperative_named_by_its_village_before_a_tagged_kind(nlp):
     found = tagged_doc(nlp, "成立/v 溧阳市/LOC 柳湾种/n 养殖/vn 农民专业合作社/ORG ，/w 带动/v 农户/n 。/w")
     assert ("溧阳市柳湾种养殖农民专业合作社", "Organization") in found, found
