@@ -67,7 +67,7 @@ _WHOLE_PLACE_ENDS = tuple("村镇乡区县市省州国") + ("社区", "街道") 
 _SITE_ENDS = tuple("园寨谷湾岛庄苑村镇街巷山湖泉溪坝寺") + ("景区", "公园", "古城", "广场")
 # bodies the tagger takes into a place's word (X社区党委)
 _LOWER_BODY = re.compile("(?:村|社区)(?=党委|党支部|党总支|村委会|居委会|党群)")
-_BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会", "党群")  # (党群: of 党群服务中心)
+_BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
 _LOWER = ("村", "社区", "镇", "乡", "街道", "居委会")
 # words that start with 江, 河 or 湖 but name no river (遵义|河道, 毕节|河湖长制, 荔波|江河, 武汉|江城大道)
