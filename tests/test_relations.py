@@ -86,6 +86,19 @@ def test_the_bodies_a_programme_is_made_by_even_through_a_reference_to_it(nlp):
     assert not any(t == "runs" for _, t, _ in rels)
 
 
+def test_two_divisions_of_one_level_side_by_side_are_a_list_not_one_in_the_other(nlp):
+    _, rels = run(nlp, "通车后，将缓解杭州宁波间的交通压力。支持湖北湖南灾后重建。江苏溧阳天目湖镇开展活动。")
+    assert not any(t == "located_in" and h in ("宁波市", "湖南省") for h, t, _ in rels), rels
+    assert ("溧阳市", "located_in", "江苏省") in rels
+
+
+def test_a_community_after_its_street_is_not_a_division_of_that_name_elsewhere(nlp):
+    r, rels = run(nlp, "家住贵阳市花溪区清溪街道明珠社区的居民说，明珠社区环境变好了。")
+    keys = {m["key"] for m in r["mentions"] if m["surface"] == "明珠社区"}
+    assert keys == {"place/明珠社区"}, keys  # one place (not the 明珠社区 directly under a district of 蚌埠)
+    assert ("清溪街道明珠社区", "located_in", "花溪区清溪街道") in rels, rels
+
+
 def test_located_in_said_with_weiyu(nlp):
     _, rels = run(nlp, "溧阳天目湖茶业有限公司位于溧阳市天目湖镇，是一家茶叶企业。")
     assert ("溧阳天目湖茶业有限公司", "located_in", "溧阳市天目湖镇") in rels, rels

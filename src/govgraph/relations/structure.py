@@ -77,6 +77,8 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
         # a place written right after another place (恩施市 舞阳坝街道)
         if m.label == "Place":
             for n in by_start.get(m.end, []):
+                if n.label == "Place" and _not_under(n, m):
+                    continue  # 湖北湖南, 杭州宁波: two divisions side by side, a list without its mark
                 if n.label in ("Place", "Agency", "Organization") and n.attrs.get("source") not in _ENUMERATED:
                     out.append(_rel(n, m, "located_in", sents))
                     if n.label == "Place":
@@ -90,6 +92,13 @@ def structural_relations(doc, mentions, sents) -> list[dict]:
 
 
 _OF_PLACE = re.compile(r"的(?:传统村落|古村落|村落|自然村|行政村|古镇|景区)?")
+
+
+def _not_under(n, m) -> bool:
+    """Are n and m divisions of one level (two provinces, two cities): peers, not one in the
+    other? (Of different levels, the text's word stands, as 黔东南州X县 does.)"""
+    a, b = place_division(n), place_division(m)
+    return a is not None and b is not None and a.level == b.level and not load_divisions().is_under(a, b)
 
 
 def _inside(n, m):

@@ -54,12 +54,14 @@ def resolve_document(mentions: list[Mention]) -> None:
     for a in {m.article for m in mentions}:
         ids = [m.attrs.get("divisions") for m in about if m.article == a]
         contexts[a] = {**doc_ctx, **document_context([i for i in ids if i], gaz)}
+    written_after = {m.end: m for m in mentions if m.label == "Place" and m.attrs.get("divisions")}
+    elsewhere = {strip_marks(m.text) for m in mentions if m.label == "Place" and _elsewhere(m, gaz, written_after)}
     for m in mentions:
         ctx = contexts[m.article]
         if m.attrs.get("user"):
             _user(m, gaz)
         elif m.label == "Place":
-            _place(m, counts, gaz, mentions)
+            _place(m, counts, gaz, elsewhere)
         elif m.label == "Agency" and m.attrs.get("source") == "joint":
             m.name = strip_marks(m.text).replace("(联合)", "（联合）")  # X小区（联合）党委: as written
             m.key = f"agency/{m.name}"
@@ -250,8 +252,22 @@ def _user(m, gaz):
         m.key = f"{m.label.lower()}/{m.name}"
 
 
-def _place(m, counts, gaz, mentions):
+def _elsewhere(m, gaz, written_after) -> bool:
+    """清溪街道|明珠社区: a place written right after a township is in it; the divisions of that
+    name (a 明珠社区 directly under a district of another city) are elsewhere."""
     ids = [i for i in m.attrs.get("divisions") or [] if i in gaz.by_id]
+    parent = written_after.get(m.start)
+    if not ids or parent is None:
+        return False
+    above = [gaz.by_id[i] for i in parent.attrs["divisions"] if i in gaz.by_id]
+    return bool(above) and all(a.level == "township" for a in above) \
+        and not any(gaz.is_under(gaz.by_id[i], a) for i in ids for a in above)
+
+
+def _place(m, counts, gaz, elsewhere):
+    ids = [i for i in m.attrs.get("divisions") or [] if i in gaz.by_id]
+    if strip_marks(m.text) in elsewhere:
+        ids = []  # (every mention of that name in the document: the one after its township)
     if not ids:
         # a township/village written after its parent keeps the parent (恩施市舞阳坝街道)
         m.name = strip_marks(m.text)
