@@ -180,6 +180,11 @@ def test_a_government_post_said_alone_is_a_post_of_the_one_government_of_its_lev
     assert not any(t == "holds_position" for _, t, _ in rels)
 
 
+def test_a_news_agency_dateline_names_its_reporters_employer(nlp):
+    _, rels = run(nlp, "中新社南京12月3日电（记者 王建华）溧阳市近日推进社区治理。")
+    assert ("王建华", "holds_position", "中新社") in rels, rels
+
+
 def test_reporters_in_bylines_work_for_the_paper_of_the_masthead(nlp):
     text = "荆楚日报记者张明\n\n全市推进社区治理。\n\n本报讯（记者 王大海 李小红）近日，武汉市开展活动。"
     r, rels = run(nlp, text)

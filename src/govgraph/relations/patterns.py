@@ -160,6 +160,14 @@ def _bylines(text, mentions, sents):
     reporters = [m for m in mentions if m.label == "Person" and m.attrs.get("source") == "byline"]
     if not reporters:
         return []
+    # 新华社北京12月3日电（记者 X）: a news agency's dateline names the reporter's employer
+    agencies = {m.sent: m for m in mentions if m.label == "Organization" and m.outer
+                and m.start == sents[m.sent].start and _WIRE.match(text, m.end)}
+    wired = [p for p in reporters if p.sent in agencies]
+    if wired:
+        out = [_rel(p, agencies[p.sent], "holds_position", sents[p.sent], p.attrs.get("role") or "记者") for p in wired]
+        rest = [p for p in reporters if p.sent not in agencies]
+        return out + (_bylines(text, [m for m in mentions if m not in wired], sents) if rest else [])
     # masthead lines: short, no dateline, the outlet written before 记者 (荆楚日报掌上新闻记者林晓)
     mastheads = {i: s.start + k.start() for i, s in enumerate(sents) if len(s.text) <= 40 and "本报" not in s.text
                  for k in [re.search(r"记者|通讯员", s.text)] if k}
@@ -168,6 +176,10 @@ def _bylines(text, mentions, sents):
     if paper is None:
         return []
     return [_rel(p, paper, "holds_position", sents[p.sent], p.attrs.get("role") or "记者") for p in reporters]
+
+
+# 新华社北京12月3日电（记者…）: an agency, a place, a date, 电
+_WIRE = re.compile(r"[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日电")
 
 
 # ---- runs, issues
