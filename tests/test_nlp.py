@@ -96,6 +96,11 @@ def test_a_cooperative_named_by_its_village_before_a_tagged_kind(nlp):
     assert tagged_doc(nlp, "成立/v 农民专业合作社/ORG 。/w") == set()
 
 
+def test_a_library_is_an_organisation_not_a_place(nlp):
+    found = tagged_doc(nlp, "溧阳市/LOC 图书馆/LOC 与/p 常州大学/ORG 合作/v 。/w")
+    assert ("溧阳市图书馆", "Organization") in found and ("图书馆", "Place") not in found, found
+
+
 def test_a_bureau_of_two_functions_the_tagger_split_at_he(nlp):
     found = tagged_doc(nlp, "溧阳市发展改革委/ORG 、/w 溧阳市工业/ORG 和/c 信息化局/vn 、/w 溧阳市财政局/ORG 联合/vd 发文/v 。/w")
     assert ("溧阳市工业和信息化局", "Agency") in found, found
