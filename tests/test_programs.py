@@ -242,6 +242,11 @@ def test_a_manner_said_as_such_is_no_programme_alone(nlp):
     assert set(found.values()) == {"一对一包干服务模式"}
 
 
+def test_a_quoted_name_built_together_is_a_programme(nlp):
+    found = programs(nlp, "溧阳市图书馆与常州大学合作共建“柳湾书房”。")
+    assert set(found.values()) == {"柳湾书房"}, found
+
+
 def test_a_quoted_league_with_its_season(nlp):
     found = programs(nlp, "“村篮”秋季联赛决赛打响。")
     assert set(found.values()) == {"村篮秋季联赛"}, found
