@@ -659,3 +659,16 @@ def test_a_term_between_the_conference_and_its_committee_and_a_name_before_it(nl
     found = tagged_doc(nlp, "撤销/v 张小三/PER 政协/ORG 第十四届/m 全国/n 委员会/n 委员/n 资格/n 。/w")
     assert ("政协第十四届全国委员会", "Agency") in found
     assert not any(t.startswith("张小三") for t, label in found if label == "Agency")
+
+
+def test_no_place_or_body_from_rules_that_fire_too_widely(nlp):
+    places = lambda text: {t for t, lab in ents(nlp, text)[0] if lab == "Place"}  # noqa: E731
+    # working groups and other words before 组 after a village; kinds of village after a township
+    assert places("柳湾村赛事组委会负责。柳湾村新建组装车间。柳湾村帮扶组、桃园村专案组进村。") == {"柳湾村", "桃园村"}
+    assert places("天目湖镇贫困村、天目湖镇重点村和昆仑街道老旧社区。") == {"天目湖镇", "昆仑街道"}
+    # numbered units keep their number; a centre and a bureau joined by 和 are two
+    found, _ = ents(nlp, "溧阳市召开会议。市公安局交警三支队和县公安局交警大队联合执法，省地质局二支队参加。")
+    agencies = {t for t, lab in found if lab == "Agency"}
+    assert {"市公安局交警三支队", "省地质局二支队"} <= agencies, agencies
+    found, _ = ents(nlp, "县融媒体中心和交通运输局联合开展宣传。")
+    assert not any("和" in t for t, _ in found), found

@@ -664,3 +664,22 @@ def test_the_agency_of_a_government_and_a_company_signing_issues_the_agreement(n
     _, rels = run(nlp, "1月8日，溧阳市人民政府与江南茶业集团有限公司签订《茶产业发展战略合作协议》。")
     assert ("溧阳市人民政府", "issues", "茶产业发展战略合作协议") in rels
     assert not any(h == "江南茶业集团有限公司" and t == "issues" for h, t, _ in rels)
+
+
+def test_no_relation_from_rules_that_fire_too_widely(nlp):
+    # a document cited with 根据 is not what the body after 经 approves
+    _, rels = run(nlp, "根据《中华人民共和国行政许可法》有关规定，经溧阳市人民政府批准，同意设立。")
+    assert not any(t == "issues" for _, t, _ in rels), rels
+    # 此前 is no reference to a project; 环节 is no festival; 组织考核 evaluates, it does not run
+    for text in ("溧阳市推出“夜游古镇”项目。此前县城的老项目由溧阳市城投公司负责建设。",
+                 "溧阳市举办“桃花节”。非遗展演这一环节由溧阳市文化馆组织实施。",
+                 "“幸福食堂”项目由溧阳市民政局组织考核评估。"):
+        _, rels = run(nlp, text)
+        assert not any(t == "runs" for _, t, _ in rels), (text, rels)
+    # 共为…减免: a total, not a joint act; 片区长: no government's post; 地处A与B交界处: between them
+    _, rels = run(nlp, "溧阳市财政局、溧阳市税务局今年共为企业减免税费2亿元。")
+    assert not any(t == "partners_with" for _, t, _ in rels), rels
+    _, rels = run(nlp, "东城区人民政府召开会议，网格片区长李明华汇报了工作。")
+    assert not any(t == "holds_position" for _, t, _ in rels), rels
+    _, rels = run(nlp, "柳湾村地处天目湖镇与戴埠镇交界处。")
+    assert not any(t == "located_in" and h == "柳湾村" for h, t, _ in rels), rels

@@ -71,3 +71,11 @@ def test_a_two_part_headline_on_a_double_spaced_page_is_its_own_paragraph():
     # a body line with a space inside a number or between every character stays in its paragraph
     raw = "\n\n".join(COLUMN * 3 + ["全年共受理案件 412", "件，调 解 398 件。"] + COLUMN * 3)
     assert "412件" in repair(raw).text.replace(" ", "")
+
+
+def test_a_note_a_numbered_heading_and_a_name_line_are_no_credit_or_headline():
+    from govgraph.extract.articles import article_index
+    sents = ["桃源县人民政府召开会议。", "（以上数据来源于县统计局）", "副县长王志强讲话。", "（十一）", "县里部署工作。"]
+    assert article_index(sents) == [0, 0, 0, 0, 0]
+    text = repair("会议当天，县委书记\n王建国 县长李明华\n出席了活动并讲话，会议很成功。").text
+    assert "\n" not in text

@@ -492,3 +492,18 @@ def test_another_countrys_ministry_is_not_chinas(nlp):
     found = names(nlp, "以国防部称，以军继续行动。会议决定，以国务院办公厅名义印发通知。", "Agency")
     assert ("以国防部", "以色列国防部") in found and ("国务院办公厅", "国务院办公厅") in found, found
     assert not any(n == "国防部" for _, n in found)
+
+
+def test_no_context_or_name_from_rules_that_fire_too_widely(nlp):
+    # under a 州, 市 is the county-level city the article names
+    found = names(nlp, "恩施州副州长到利川市调研。恩施州要求各地抓好落实。市医保局负责人汇报了工作。", "Agency")
+    assert ("市医保局", "利川市医疗保障局") in found, found
+    # a title's county under another city is no context of the text
+    found = names(nlp, "邵阳市考察团学习借鉴《龙山县乡村振兴规划》的经验，县农业农村局负责人陪同。", "Agency")
+    assert ("县农业农村局", "县农业农村局") in found, found
+    # a county written with its level inside a quoted name is still the article's
+    found = names(nlp, "县文旅局启动“凤凰县十佳旅游村”评选活动，县融媒体中心全程报道。", "Agency")
+    assert ("县文旅局", "凤凰县文化和旅游局") in found, found
+    # dashes between Latin letters or digits stay as written
+    found = names(nlp, "溧阳市启动“Wi-Fi全覆盖”工程。", "Program")
+    assert {n for _, n in found} == {"Wi-Fi全覆盖工程"}, found

@@ -9,13 +9,14 @@ without final punctuation), and after the authors' credit that closes a brief
 
 import re
 
-from ..nlp.candidates import DATELINE
+from ..nlp.candidates import DATELINE, naming
 
 _OPENER = re.compile(r"^(?:本报讯|本报消息|本报记者|本报通讯员|新华社|据新华社|人民网|■|【)")
 _FINAL = tuple("。！？!?；;…”’）)")
 _INNER_OPENER = re.compile(DATELINE)
 _HEADLINE_MAX = 40
 _CREDIT = re.compile(r"[（(][\u4e00-\u9fff]{2,12}[）)]")
+_SURNAMES = frozenset(naming()["common_surnames"])
 _CREDIT_NOT = re.compile("[完续转接图摄]")  # （完）, （下转第二版）, （图片）: no credit
 
 
@@ -23,7 +24,8 @@ def article_index(sentence_texts: list[str]) -> list[int]:
     """The article number of every sentence (0 for the first article)."""
     starts = set()
     for i, text in enumerate(sentence_texts):
-        if i and _CREDIT.fullmatch(sentence_texts[i - 1]) and not _CREDIT_NOT.search(sentence_texts[i - 1]):
+        if i and _CREDIT.fullmatch(sentence_texts[i - 1]) and not _CREDIT_NOT.search(sentence_texts[i - 1]) \
+                and sentence_texts[i - 1][1] in _SURNAMES:  # (names: not （以上数据来源于县统计局）, （十一）)
             starts.add(i)  # …（钟伟锋李梓楸）: the authors' credit closes a brief; the next one starts
             continue
         if i and (_OPENER.match(text) or _headed_opener(text)):

@@ -112,8 +112,10 @@ _TWO_PART = re.compile(r"[\u4e00-\u9fff“”]{3,}(?:[ \u3000][\u4e00-\u9fff“�
 
 
 def _two_part_headline(raw: str, at: int) -> bool:
-    line = raw[raw.rfind("\n", 0, at) + 1:at].strip()
-    return len(line) <= SHORT_PARAGRAPH and _TWO_PART.fullmatch(line) is not None
+    start = raw.rfind("\n", 0, at) + 1
+    line = raw[start:at].strip()
+    prev = raw[:start].rstrip()  # (after a sentence's end or at the top: not 县委书记⏎王建国 县长李明华⏎…)
+    return len(line) <= SHORT_PARAGRAPH and _TWO_PART.fullmatch(line) is not None and (not prev or prev[-1] in _FINAL)
 
 
 def _credit_before(raw: str, at: int) -> bool:

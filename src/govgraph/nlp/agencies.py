@@ -97,7 +97,8 @@ _NOT_A_BODY = ("常委", "主委", "部署", "大局", "格局", "布局", "结�
                # a part of a region or a whole (江西省东北部, 市区全部), not a ministry
                "东部", "西部", "南部", "北部", "中部", "大部", "全部", "内部", "局部")
 _FORMULA = re.compile("[+＋]")
-_COUNTED = re.compile(r"[一二三四五六七八九十两几数\d]+[家所个支](?![子村庄寨屯口湾])(?=[\u4e00-\u9fff])")
+# a count of a kind of organisation (三家航空公司, 291家医院), not a numbered unit (交警三支队, 十八所)
+_COUNTED = re.compile(r"[一二三四五六七八九十两几数\d]+[家所个](?=[\u4e00-\u9fff]{0,4}(?:公司|医院|企业|学校|单位|机构|银行|合作社|协会|商会))")
 _SCHOOL_SHORT = re.compile(r"..[一二三四五六七八九十]中$")  # 凯里一中: a city's first middle school
 _TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:乡|镇|街道)")
 # words that start with 镇/乡 and name no township (乡贤理事会: a council of local notables)
@@ -315,6 +316,7 @@ class AgencyRecognizer:
             prev = doc[i - 1]
             if prev.text == "和" and i - 2 >= 0 and doc[i - 2].idx >= sent_start and doc[i - 2].tag_ in ("vn", "n", "ORG") \
                     and not self.agency_head.search(doc[i - 2].text) and not whole \
+                    and not _ends_with(self.org_head, doc[i - 2].text) \
                     and not text.startswith(_LEVELS_AND_LOCAL, prev.idx + 1):
                 joined = prev.idx + 1  # 城市管理|和|综合执法局, 省工业/ORG|和|信息化厅: two functions of one
                 # bureau (not A局和B局)

@@ -21,7 +21,15 @@ _DEICTIC = tuple(_GENERIC_HEAD)
 _MAXLEN = 16
 _TITLE = re.compile(r"《[^《》]{1,100}》")
 # a villagers' group named, not numbered (和平村|胜利组); not 村民组, 党小组, 组织, 组建
-_NAMED_GROUP = re.compile(r"(?!村民|党小|小组|工作|专班|调研|督导|检查)[\u4e00-\u9fff]{2}组(?![织建成团长员合队])")
+_NAMED_GROUP = re.compile(r"[\u4e00-\u9fff]{2}组(?![\u4e00-\u9fff]{0,1}[织建成团长员合队委装件])")
+# the two-character words before 组 that make a working group, not a villagers' group
+_GROUP_WORDS = frozenset(("村民", "党小", "小组", "工作", "专班", "调研", "督导", "检查", "帮扶", "专案", "联络", "巡查",
+                          "考核", "专家", "领导", "评审", "指导", "服务", "宣传", "志愿", "网格", "赛事", "新建",
+                          "项目", "课题", "攻坚", "突击", "协调", "调解", "巡逻", "执法", "应急", "保障", "救援"))
+# descriptive words before 村/社区 after a township: a kind of village, none named (青石镇贫困村)
+_KIND_OF_VILLAGE = frozenset(("贫困", "重点", "老旧", "示范", "试点", "先进", "文明", "美丽", "传统", "特色", "中心",
+                              "行政", "自然", "偏远", "边远", "易地", "搬迁", "安置", "新型", "城市", "农村", "涉农",
+                              "全部", "所有", "各个", "部分", "其他", "周边", "相关", "城中", "城郊", "脱贫", "空心"))
 # tags of a word that can name a community or village (和谐/a, 东风/n); not 邀请/v社区代表
 _NAME_WORD_TAGS = ("a", "n", "nz", "ns", "nw", "an", "LOC")
 _LEVEL_END = tuple("省市州县区旗盟镇乡村") + ("街道", "社区")
@@ -41,7 +49,7 @@ _STREET = ("路", "街", "大道", "巷", "大桥", "桥", "广场", "公园", "
 _PAIR = re.compile("[中美英俄日法德欧蒙朝韩印澳越]([中美英法德日俄欧非朝韩印澳加越老柬泰菲蒙哈乌土伊埃以沙墨意葡荷纳多安巴])")
 # common words that end in a place suffix (集成电路, 思路, 工作组, 动车组): no name
 _COMMON_ENDINGS = re.compile("(?:电|线|思|出|套|网|销|活|退|弯|歧|陆)路$|(?:工作|领导|动车|机|专家|巡视|巡察|督察|督导|"
-                             "调研|记者|节目|剧|电池|课题|评审|考察|检查|指导|联络|项目|突击|小)组$"
+                             "调研|记者|节目|剧|电池|课题|评审|考察|检查|指导|联络|项目|突击|小|专案|帮扶|巡查|考核|协调|调解)组$"
                              "|(?:农业|乡|新)农村$")  # 县农业农村|局: a bureau's function, not a village
 # words for a kind of place the tagger glues before a village's name (村落楼下村)
 _KIND_WORDS = ("传统村落", "古村落", "村落", "自然村", "行政村")
@@ -171,6 +179,7 @@ class PlaceRecognizer:
         for tok in words:
             # X街道|和谐/a|社区/n: a word of any kind and the suffix word after a township
             named = tok.idx in township_ends and 2 <= len(tok) <= 3 and tok.i + 1 < len(doc) and tok.tag_ in _NAME_WORD_TAGS \
+                and tok.text not in _KIND_OF_VILLAGE \
                 and doc[tok.i + 1].text in ("社区", "村") and re.fullmatch(f"[{CJK}]+", tok.text) is not None
             if tok.tag_ not in ("LOC", "n", "nz", "ns") and not named and not (
                     tok.idx in township_ends and tok.text.endswith(("社区", "村")) and len(tok) >= 3) and not (
@@ -189,9 +198,14 @@ class PlaceRecognizer:
                 if nxt is not None and nxt.text in self.suffix_words:
                     e = nxt.idx + len(nxt)
                 m = self.numbered.match(text, e) or _NAMED_GROUP.match(text, e)
+                if m and text[m.start():m.start() + 2] in _GROUP_WORDS:
+                    m = None  # 张家村帮扶组, 李家村新建组装车间: no villagers' group
                 village = None
                 if m and text[s:e].endswith("村"):
                     village, e = e, m.end()  # 柳湾村三组, 和平村胜利组: a villagers' group of the village
+                stem = text[s:e].removesuffix("社区").removesuffix("村")
+                if stem != text[s:e] and stem in _KIND_OF_VILLAGE:
+                    continue  # 重点村, 老旧社区: a kind of village, none named
                 e = self._less_direction(text, s, e)
                 e = self._less_part(text, s, e)
                 if e - s >= 4 and text[e - 2] == "路" and text[e - 1] not in "口桥段道巷斯易亚尔加德特克" \

@@ -130,6 +130,7 @@ def _branch_secretaries(text, mentions):
             yield p, branch, "支书"
 
 
+_POST_BEFORE = ("由", "和", "与", "及", "为", "任", "是", "原", "时任", "现任", "代理")
 # 副市长X, 常务副县长Y: a head of a government, by the level the post names
 _GOVERNMENT_POST = re.compile("(?:常务)?副?([省州市县区镇乡])长$")
 
@@ -145,6 +146,8 @@ def _government_heads(text, mentions):
         post = _GOVERNMENT_POST.search(text, max(0, p.start - 6), p.start)
         if post is None or post.start() in ends:
             continue  # 临泉县|县长, 县政府|县长: the place or body is written (see _positions)
+        if post.start() > 0 and text[post.start() - 1] not in "，、。；：（(“”\n 　" and not text.endswith(_POST_BEFORE, 0, post.start()):
+            continue  # 网格片区长X: a word that ends in 区长, no post of a government
         level = post.group(1)
         of_level = {g.key: g for g in governments if g.article == p.article and g.name.endswith(level + "人民政府")}
         if len(of_level) == 1:
@@ -228,6 +231,7 @@ def _runs_issues(text, ms):
     yield from _passive_issues(text, ms)
 
 
+_ACCORDING = ("根据", "依据", "按照", "依照", "遵照", "对照", "落实", "贯彻")
 _ADOPT_VERBS = ("采纳", "采用", "批准", "通过", "印发", "转发", "发布", "审议通过")
 
 
@@ -242,7 +246,9 @@ def _passive_issues(text, ms):
         # the nearest document or programme before: 经B审议，并被A批准 still speaks of that document
         p = next((m for m in reversed(ms[:i]) if m.label in ("Policy", "Program")), None)
         if p is not None and p.label == "Policy" and not re.search(r"[。；！？]", text[p.end:a.start]) \
-                and len(text[p.end:a.start]) <= _MAX_GAP:
+                and len(text[p.end:a.start]) <= _MAX_GAP and (text[a.start - 1] == "被" or (
+                    "，" not in text[p.end:a.start] and not text.endswith(_ACCORDING, 0, p.start))):
+            # (经/由 only right after the document's title: 根据《X法》有关规定，经A批准 approves something else)
             yield a, p, "issues", None
 
 
@@ -408,13 +414,16 @@ def _located(text, ms):
             if m.label != "Place" or m.start != (chain[-1].end if chain else cue.end()):
                 break
             chain.append(m)  # 溧阳市|天目湖镇: the lowest place of the chain is where it is
-        if chain and chain[-1].key != a.key:
-            yield a, chain[-1], "located_in", None
+        if chain and chain[-1].key != a.key and not text.startswith(("与", "和", "、", "及"), chain[-1].end):
+            yield a, chain[-1], "located_in", None  # (not 地处A镇与B镇交界处: between them)
 
 
 # P是由A、B联手打造的…，具体由C承办: the bodies after 由 set P up (P written or referred to)
 _BY = re.compile(r"[，,]?(?:具体|主要|均|并|则|也|再)?(?:是)?由")
-_MADE_BY_VERBS = RUN_VERBS + ("主办", "承办", "协办", "举办", "组织", "发起", "出品", "运营")
+_MADE_BY_VERBS = tuple(v for v in RUN_VERBS if v != "组织") + ("主办", "承办", "协办", "举办", "发起", "出品", "运营")
+
+
+_MADE_BY_HEAD = re.compile(f"(?:、?[^，。；、]{{2,12}}?)??(?:{'|'.join(JOINT)}|牵头|负责|具体|共同|组织)?(?:{'|'.join(_MADE_BY_VERBS)})")
 
 
 def _made_by(text, ms, s):
@@ -434,7 +443,8 @@ def _made_by(text, ms, s):
                 return
             # the verb within a few characters (an unnamed party may be listed last: 、X团队承办)
             rest = re.split(r"[，。；,;]", text[group[-1].end:s.end], maxsplit=1)[0][:18]
-            if not any(v in rest for v in _MADE_BY_VERBS):
+            # (the verb first in what follows, a joint word or 牵头/负责 before it: 由A联手打造, 由B负责建设)
+            if not _MADE_BY_HEAD.match(rest):
                 return
             for a in group:
                 yield a, p
@@ -462,8 +472,8 @@ def _co_hosts(text, ms, at, s, p):
 
 # 这条夜间集市街, 该活动, 此项目: a programme written as a reference, standing for the one
 # programme of that kind its article names before it
-_PROGRAM_REFERENCE = re.compile(r"(?:这条|这个|这项|这一|该|此|本次|此次|本届|此届)[\u4e00-\u9fff]{0,6}"
-                                r"(市集|集市|夜市|街|活动|项目|工程|行动|平台|节|赛|赛事)(?![\u4e00-\u9fff]{0,1}[长部])")
+_PROGRAM_REFERENCE = re.compile(r"(?:这条|这个|这项|这一|该|此(?![前后外时处])|本次|此次|本届|此届)[\u4e00-\u9fff]{0,6}"
+                                r"(市集|集市|夜市|街|活动|项目|工程|行动|平台|(?<![环细季关])节|赛|赛事)(?![\u4e00-\u9fff]{0,1}[长部])")
 _PROGRAM_KINDS = {"市集": ("市集", "集市", "夜市"), "集市": ("市集", "集市", "夜市"), "夜市": ("市集", "集市", "夜市"),
                   "街": ("市集", "集市", "夜市", "街"), "活动": ("活动",), "项目": ("项目",), "工程": ("工程",),
                   "行动": ("行动",), "平台": ("平台",), "节": ("节",), "赛": ("赛", "赛事"), "赛事": ("赛", "赛事")}
@@ -497,7 +507,7 @@ def _partners(text, ms):
         group = _listed(text, ms, i)
         after = _WHEN.sub("", _TALLY.sub("", text[group[-1].end:group[-1].end + 16], count=1))[:2]
         joined = text[max(0, a.start - 2):a.start].endswith(JOINT)  # A联合B、C等共同…: B, C are A's partners only
-        if len(group) > 1 and not joined and (after in JOINT or after.startswith("共") or _paired(text, ms, group)):
+        if len(group) > 1 and not joined and (after in JOINT or _JOINTLY.match(after) or _paired(text, ms, group)):
             for x in range(len(group)):
                 for y in range(x + 1, len(group)):
                     yield group[x], group[y], "partners_with", None
@@ -521,6 +531,7 @@ def _partners(text, ms):
 _TALLY = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:部门|单位|机构|方)?")
 _WITH = re.compile("(?:还|也|又|并|再)?(?:与|同|和)")
 # A、B日前联合发布: a time or manner word between the listed actors and the joint word
+_JOINTLY = re.compile("共[建办推商治抓创育管享]")  # 共建, 共办 (not 共计, 共为, 共接待: a total)
 _WHEN = re.compile("^(?:日前|近日|近期|此前|今年|今天|昨天|昨日|当天|当日|正式|还|也|又|再次|首次|已)+")
 # A牵头，联合B: the lead actor's clause goes on past the comma
 _LEAD = re.compile(r"^(?:牵头|主导|领衔)[，,]?(?:并|还)?")

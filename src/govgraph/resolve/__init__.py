@@ -42,13 +42,16 @@ def resolve_document(mentions: list[Mention]) -> None:
             m.key = None
     # the places an article is about: not the words of a quoted name (“桃源红管家”志愿服务队)
     names = [(m.start, m.end) for m in mentions if _quoted_name(m)]
-    about = [m for m in mentions if m.label == "Place"
-             and (m.outer or not any(a <= m.start and m.end <= b for a, b in names))]
+    about = [m for m in mentions if m.label == "Place" and (m.outer or _with_level(m) or not any(
+        a <= m.start and m.end <= b for a, b in names))]
     place_ids = [m.attrs.get("divisions") or [] for m in about]
     counts = Counter(ids[0] for ids in place_ids if len(ids) == 1)
     doc_ctx = document_context([ids for ids in place_ids if ids], gaz)
-    if titled:
-        doc_ctx = {**document_context([m.attrs["divisions"] for m in titled], gaz), **doc_ctx}
+    if titled:  # (a title's division only where it lies under the text's own: not another city's county)
+        own = [d for d in doc_ctx.values() if d is not None]
+        doc_ctx = {**{level: d for level, d in document_context([m.attrs["divisions"] for m in titled], gaz).items()
+                      if d is not None and all(gaz.is_under(d, o) or d.id == o.id or gaz.is_under(o, d) for o in own)},
+                   **doc_ctx}
     # each article is read against its own places first, then the page's
     contexts = {}
     for a in {m.article for m in mentions}:
@@ -88,6 +91,11 @@ def resolve_document(mentions: list[Mention]) -> None:
     _local_bodies(mentions)
     _merge_short_forms(mentions)
     _short_titles(mentions)
+
+
+def _with_level(m) -> bool:
+    """Is the place written with its level (凤凰县, not 凤凰)? Then it names the division wherever it stands."""
+    return strip_marks(m.text).endswith(("省", "市", "州", "县", "区", "旗", "盟", "镇", "乡", "街道"))
 
 
 def _quoted_name(m) -> bool:
@@ -280,7 +288,7 @@ def _place(m, counts, gaz, elsewhere):
     m.attrs["parent"] = f"place/{div.parent}" if div.parent else None
 
 
-_DASH_RUN = re.compile(r"(?<=[^\d\s—－-])(?:—{1,2}|-{1,2}|－{1,2})(?=[^\d\s—－-])")
+_DASH_RUN = re.compile(r"(?<=[\u4e00-\u9fff])(?:—{1,2}|-{1,2}|－{1,2})(?=[\u4e00-\u9fff])")  # (not 5G-A, Wi-Fi)
 _DASHES = "—－-+＋"  # (and “A+B”: a formula with A in it is another programme)
 _ENUMERATED = ("short-form", "shared-head")  # named by their enumeration (市民政、工会等部门)
 # the generic names of development zones (a city's name comes before them)

@@ -73,7 +73,9 @@ def document_context(place_mentions, gaz: Divisions) -> dict[str, Division]:
     city, pref = ctx.get("county"), ctx.get("prefecture")
     if city is not None:
         others = [n for did, n in weight.items() if did != city.id and gaz.by_id[did].level == "county"]
-        about = weight[city.id] > max(others, default=0) and (pref is None or weight[city.id] >= chosen[pref.id])
+        # (under a 州, 盟 or 地区, 市 can only be the county-level city)
+        about = weight[city.id] > max(others, default=0) and (
+            pref is None or weight[city.id] >= chosen[pref.id] or not agency_prefix(pref).endswith("市"))
         ctx["city"] = city if about and city.name.endswith("市") else None
     return ctx
 
