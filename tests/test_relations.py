@@ -81,6 +81,11 @@ def test_the_bodies_a_programme_is_made_by_even_through_a_reference_to_it(nlp):
                        "溧阳市总工会承办。")
     for actor in ("溧阳市人民政府", "溧阳市文体广电和旅游局", "溧阳市总工会"):
         assert (actor, "runs", "茶山文化节") in rels, actor
+    # 由A主办，B、C共同承办，D执办的…P: the hosts named before the event
+    _, rels = run(nlp, "近日，由江苏省文化和旅游厅主办，常州市锡剧院、溧阳市文体广电和旅游局共同承办，溧阳市文化馆执办的"
+                       "文化进万家“送戏下乡”活动在溧阳开展。")
+    for actor in ("江苏省文化和旅游厅", "常州市锡剧院", "溧阳市文体广电和旅游局", "溧阳市文化馆"):
+        assert (actor, "runs", "送戏下乡活动") in rels, actor
     # a reference with two programmes of its kind before it stands for neither
     _, rels = run(nlp, "“星光市集”和“月光市集”开街。这条集市街是由溧阳市商务局打造的。")
     assert not any(t == "runs" for _, t, _ in rels)

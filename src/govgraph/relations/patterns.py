@@ -79,6 +79,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         out += [_rel(actor, program, "runs", s) for actor, program in _event_hosts(text, ms, s, by_sent.get(si - 1, []))]
         made = sorted(acting + programs_named.get(si, []), key=lambda m: (m.start, -m.end))
         out += [_rel(actor, program, "runs", s) for actor, program in _made_by(text, made, s)]
+        out += [_rel(actor, program, "runs", s) for actor, program in _hosts_before(text, ms, s)]
         found, elected = _elections(text, ms, s, elected)
         out += [_rel(h, t, "holds_position", s, r) for h, t, r in found]
     out += _bylines(text, mentions, sents)
@@ -454,6 +455,38 @@ def _made_by(text, ms, s):
             # or name the next hosts without 由: 由A主办，B、C承办
             yield from _co_hosts(text, ms[i + 1:], nxt + 1, s, p)
             pos = nxt
+
+
+_HOST_CLAUSE = re.compile(f"(?:{'|'.join(JOINT)})?(?:主办|承办|协办|执办|联办|指导)")
+
+
+def _hosts_before(text, ms, s):
+    """由A主办，B、C共同承办，D执办的…“P”活动: the hosts named before the event they hold."""
+    by = text.find("由", s.start, s.end)
+    if by < 0:
+        return
+    hosts, pos = [], by + 1
+    while True:
+        group = []
+        for a in ms:
+            if a.start < pos or a.label not in _ACTORS:
+                continue
+            if (group and text[group[-1].end:a.start] not in _LIST_SEP) or (not group and a.start != pos):
+                break
+            group.append(a)
+        verb = _HOST_CLAUSE.match(text, group[-1].end) if group else None
+        if verb is None:
+            break
+        hosts += group
+        if text.startswith("，", verb.end()):
+            pos = verb.end() + 1  # the next clause: B、C共同承办
+            continue
+        if text.startswith("的", verb.end()) and hosts:
+            p = next((m for m in ms if m.label == "Program" and m.start > verb.end()), None)
+            if p is not None and not re.search(r"[，。；]", text[verb.end():p.start]):
+                for a in hosts:
+                    yield a, p
+        break
 
 
 def _co_hosts(text, ms, at, s, p):
