@@ -247,6 +247,11 @@ def test_a_quoted_name_built_together_is_a_programme(nlp):
     assert set(found.values()) == {"柳湾书房"}, found
 
 
+def test_a_holiday_in_quotes_is_not_the_programme_named_after_it(nlp):
+    found = spans(nlp, "开展“五一”国际劳动节全民登高活动。“五一”假期去外面玩的人太多了。")
+    assert [t for t, lab in found if lab == "Program"] == ["“五一”国际劳动节全民登高活动"], found
+
+
 def test_a_quoted_league_with_its_season(nlp):
     found = programs(nlp, "“村篮”秋季联赛决赛打响。")
     assert set(found.values()) == {"村篮秋季联赛"}, found

@@ -258,8 +258,10 @@ class ProgramRecognizer:
         taken = [(c.start, c.end) for c in found]
         for m in self.quote.finditer(text):
             core = strip_marks(next(g for g in m.groups() if g is not None))
-            if core in cores and not any(a <= m.start() < b for a, b in taken) and not _MANNER.search(core):
-                yield Cand(m.start(), m.end(), "Program", "quote-known", 1, {"name": core})  # (“一对一”指导: a manner)
+            if core in cores and not any(a <= m.start() < b for a, b in taken) and not _MANNER.search(core) \
+                    and not _HOLIDAY_TIME.match(text, m.end()):
+                # (“一对一”指导: a manner; “五一”假期: the holiday, not the “五一”…活动 named after it)
+                yield Cand(m.start(), m.end(), "Program", "quote-known", 1, {"name": core})
 
     def _titles(self, text, s0, e0):
         for m in self.title.finditer(text, s0, e0):
