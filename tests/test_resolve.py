@@ -134,6 +134,16 @@ def test_a_paper_and_its_publisher_are_one_node(nlp):
     assert {n for _, n in found} == {"常州日报"}, found
 
 
+def test_bare_bodies_listed_after_a_first_that_names_the_place(nlp):
+    found = names(nlp, "溧阳市人民法院、检察院联合发布典型案例。", "Agency")
+    assert ("检察院", "溧阳市人民检察院") in found, found
+    found = names(nlp, "宜章县召开会议。县公安局、检察院、法院联合开展专项行动。", "Agency")
+    assert {("检察院", "宜章县人民检察院"), ("法院", "宜章县人民法院")} <= found, found
+    # a body of its own after 和 (检察院办公室) is no bare peer
+    found = names(nlp, "溧阳市人民法院和检察院办公室参加。", "Agency")
+    assert not any(n.endswith("人民检察院") for _, n in found), found
+
+
 def test_standard_abbreviations_of_offices(nlp):
     found = names(nlp, "溧阳市人民检察院联合市河长办、市人防办开展检查。", "Agency")
     assert {("市河长办", "溧阳市河长制办公室"), ("市人防办", "溧阳市人民防空办公室")} <= found

@@ -19,6 +19,11 @@ _LIST_SEP = ("、", "和", "及", "与", "以及")
 _DEPARTMENTS = re.compile(r"等(?:\d+|[一二三四五六七八九十百余多]+)?(?:个|家)?(?:市直|县直|区直|州直|省直|相关)?(?:部门|单位|家单位|职能部门)")
 
 
+# bodies every county has, written bare after a first item that names the place (、检察院)
+_BARE_PEER = re.compile(r"(?:、|和|及)(人民检察院|检察院|人民法院|法院|公安局|司法局|人大常委会|政协|纪委|监委)"
+                        r"(?![\u4e00-\u9fff]{0,3}?(?:室|局|院|庭|处|科|所|队|部|办|中心|组))")  # (not 检察院办公室)
+
+
 class EnumerationRecognizer:
     def __init__(self, nlp=None, name="gg_enumerations"):
         n = naming()
@@ -29,8 +34,23 @@ class EnumerationRecognizer:
 
     def __call__(self, doc):
         cands = doc._.gg_candidates or []
-        add_candidates(doc, list(self.shared_heads(doc, cands)) + list(self.short_forms(doc, cands)))
+        add_candidates(doc, list(self.shared_heads(doc, cands)) + list(self.short_forms(doc, cands))
+                       + list(self.shared_places(doc, cands)))
         return doc
+
+    # ---- 溧阳市人民法院、检察院: the place of the first item names the bare bodies after it
+    def shared_places(self, doc, cands):
+        text = doc_text(doc)
+        for ag in cands:
+            if ag.label != "Agency":
+                continue
+            place = self._leading(text, ag.start, ag.end)  # (a division, or a level character: 县公安局、检察院)
+            if not place:
+                continue
+            pos = ag.end
+            while (m := _BARE_PEER.match(text, pos)) is not None:
+                yield Cand(m.start(1), m.end(1), "Agency", "shared-place", 3, {"name": place + m.group(1)})
+                pos = m.end(1)
 
     # ---- 张家界市、常德市及湘西州中院
     def shared_heads(self, doc, cands):

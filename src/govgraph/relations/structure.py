@@ -15,7 +15,7 @@ from ..resolve.names import split_prefix
 
 # 镇党委政府, 市委市政府: two bodies side by side, not a unit inside the first
 _PEER = re.compile(r"(?:县|市|区|州|省|乡|镇)?(?:人民)?政府|人大(?:常委会)?|政协|纪委|监委")
-_ENUMERATED = ("shared-head", "short-form")
+_ENUMERATED = ("shared-head", "short-form", "shared-place")
 _NATIONAL = ("中国", "中华", "全国")
 _MARKS = re.compile(r"[“”‘’\"《》]")
 # bodies that a city or county's short form names as its own (常州日报, 江西老年大学)

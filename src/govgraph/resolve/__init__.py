@@ -290,7 +290,7 @@ def _place(m, counts, gaz, elsewhere):
 
 _DASH_RUN = re.compile(r"(?<=[\u4e00-\u9fff])(?:—{1,2}|-{1,2}|－{1,2})(?=[\u4e00-\u9fff])")  # (not 5G-A, Wi-Fi)
 _DASHES = "—－-+＋"  # (and “A+B”: a formula with A in it is another programme)
-_ENUMERATED = ("short-form", "shared-head")  # named by their enumeration (市民政、工会等部门)
+_ENUMERATED = ("short-form", "shared-head", "shared-place")  # named by their enumeration (市民政、工会等部门)
 # the generic names of development zones (a city's name comes before them)
 _ZONES = {"经济技术开发区", "经济开发区", "高新技术产业开发区", "高新技术开发区", "高新区", "经开区", "开发区", "新区"}
 # standard short forms of development zones, and the names they stand for
