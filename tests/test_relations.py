@@ -104,6 +104,12 @@ def test_a_community_after_its_street_is_not_a_division_of_that_name_elsewhere(n
     assert ("清溪街道明珠社区", "located_in", "花溪区清溪街道") in rels, rels
 
 
+def test_a_programme_covers_the_places_listed_after_it(nlp):
+    _, rels = run(nlp, "目前，“村村通客车”已覆盖柳湾村、桃园村等12个村。“家门口服务”覆盖面广。")
+    assert {("村村通客车", "implemented_in", "柳湾村"), ("村村通客车", "implemented_in", "桃园村")} <= rels, rels
+    assert not any(h.startswith("家门口") for h, _, _ in rels)
+
+
 def test_located_in_said_with_weiyu(nlp):
     _, rels = run(nlp, "溧阳天目湖茶业有限公司位于溧阳市天目湖镇，是一家茶叶企业。")
     assert ("溧阳天目湖茶业有限公司", "located_in", "溧阳市天目湖镇") in rels, rels

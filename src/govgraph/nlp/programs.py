@@ -71,7 +71,9 @@ _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A�
 # 构建“X”的…格局: the quote says what the pattern is like; the verb builds the pattern
 _PATTERN_OF = re.compile(r"的[^，。；]{0,8}?(?:格局|局面|态势|氛围|理念|生动局面|良好局面)")
 _NUMBER_LINE = re.compile(f"[{CJK}]{{0,10}}?(?:热线|专线)")
-_BRAND_CLAUSE = re.compile(r"(?:已|已经|逐渐|正|也)?(?:成为|入选|被评为|获评)[^，。；]{0,16}?(?:名片|品牌|样板|典范|标杆|案例|经验)")
+_BRAND_CLAUSE = re.compile(r"(?:已|已经|逐渐|正|也)?(?:成为|入选|被评为|获评)[^，。；]{0,16}?(?:名片|品牌|样板|典范|标杆|案例|经验)"
+                           r"|(?:已|已经|现已|目前已|实现)?(?:全面)?覆盖(?:了)?(?:全[省市州县区镇乡村]|[^，。；]{0,12}?[省市州县区镇乡村])")
+# (and “X”已覆盖A村、B村: a service rolled out over places)
 _CHARTER = re.compile("村规民约|居民公约|自治公约|公约|章程|守则")
 _QUOTED_PLATFORMS = re.compile(r"((?:“[^“”，。]{2,16}”(?:(?:微信)?(?:公众号|小程序|视频号|App|APP))?(?:、|和|及|与|以及)?){2,8})"
                                r"(?:等|[两二三四五六七八九十几多]个)(?:网络|线上|服务|办事|信息)?(?:平台|渠道|载体|阵地|终端|App|APP|小程序)")

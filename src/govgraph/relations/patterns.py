@@ -772,12 +772,41 @@ def _implemented(text, ms, s, breaks=frozenset()):
                 yield p, subj, "implemented_in", None
             # A县、B县推行P: every place of the subject list
             subj = next((o for o in ms[:i] if o.label == "Place" and text[o.end:subj.start] in _LIST_SEP), None)
+        # “P”已覆盖A村、B村: the places it covers
+        cover = _COVERS.match(text, p.end)
+        if cover is not None:
+            for pl in _listed_places(text, ms[i + 1:], cover.end()):
+                if (p.key, pl.key) not in seen:
+                    seen.add((p.key, pl.key))
+                    yield p, pl, "implemented_in", None
         # 推进P，并在A、B开展试点: where the one programme of the sentence is piloted
         if sum(m.label == "Program" for m in ms) == 1:
             for pl in _piloted_in(text, ms[i + 1:], s):
                 if (p.key, pl.key) not in seen:
                     seen.add((p.key, pl.key))
                     yield p, pl, "implemented_in", None
+
+
+_COVERS = re.compile(r"(?:已|已经|现已|目前已|将)?(?:全面)?(?:覆盖|延伸至|延伸到|推广至|推广到)了?")
+
+
+def _listed_places(text, after, at):
+    """The places listed from `at` (A村、B村和C村; 溧阳市|天目湖镇: the lowest of a chain)."""
+    out, pos = [], at
+    for m in after:
+        if m.start < pos or m.label != "Place":
+            if m.start >= pos:
+                break
+            continue
+        gap = text[pos:m.start]
+        if out and gap == "" and m.start == out[-1].end:
+            out[-1] = m  # 溧阳市|天目湖镇: the lowest of the chain
+        elif (not out and gap == "") or (out and gap in _LIST_SEP):
+            out.append(m)
+        else:
+            break
+        pos = m.end
+    return out
 
 
 _PILOT_AFTER = re.compile(r"(?:等地)?(?:开展|进行|启动|先行)?(?:试点|先行先试)")
