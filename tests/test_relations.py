@@ -694,3 +694,8 @@ def test_no_relation_from_rules_that_fire_too_widely(nlp):
     assert not any(t == "holds_position" for _, t, _ in rels), rels
     _, rels = run(nlp, "柳湾村地处天目湖镇与戴埠镇交界处。")
     assert not any(t == "located_in" and h == "柳湾村" for h, t, _ in rels), rels
+
+
+def test_a_body_heard_by_a_meeting_does_not_adopt_what_the_meeting_adopts(nlp):
+    _, rels = run(nlp, "会议听取了溧阳市人民政府关于农村人居环境整治工作的通报，审议通过了《溧阳市政协关于人居环境整治的调研报告》。")
+    assert not any(t == "issues" for _, t, _ in rels), rels

@@ -275,8 +275,9 @@ def _actor(text, actors, t, ms):
         instrument = next((w for w in _INSTRUMENT if before.endswith(w)), None)
         if instrument:
             return next((a for a in actors if a.end == m.start - len(instrument)), None)
-        if _members(text, m, ms) or before.endswith("来自") or _visited(text, m, actors):
-            continue
+        if _members(text, m, ms) or before.endswith("来自") or _visited(text, m, actors) \
+                or _HEARD.search(text, max(0, m.start - 4), m.start):
+            continue  # (听取了A关于…的通报，审议通过了《P》: A reported; the meeting adopts P)
         # A组建B，由…，开展P: B is what A set up; A goes on acting after the comma
         if _CREATED.search(text, max(0, m.start - 8), m.start) and "，" in after:
             continue
@@ -284,6 +285,7 @@ def _actor(text, actors, t, ms):
     return None
 
 
+_HEARD = re.compile(r"(?:听取|听取了|审阅|传达|传达了|学习了|收到)$")
 # A深入B、C等企业调研: B and C are visited, not acting
 _VISIT = ("深入", "走进", "走访", "来到", "前往", "到访", "探访", "看望", "慰问", "考察", "调研", "进驻")
 
