@@ -31,8 +31,9 @@ class PersonRecognizer:
         self.not_person = tuple(naming()["non_person_titles"])
         self.surnames = set(naming()["common_surnames"]) | set(_COMPOUND_SURNAMES)
         self.places = load_divisions().forms()
-        # 医保、税务、卫健等部门: a department's short form the tagger reads as a name
-        self.functions = set(naming()["function_short_forms"]) | set(naming()["generic_places"])  # (and 江畔)
+        # words the tagger reads as names: a department's short form (医保、税务、卫健等部门), a
+        # generic place word (江畔)
+        self.not_names = set(naming()["function_short_forms"]) | set(naming()["generic_places"])
 
     def __call__(self, doc):
         add_candidates(doc, list(self.find(doc)))
@@ -67,7 +68,7 @@ class PersonRecognizer:
                 continue
             if re.match(r"[（(]化名", after):
                 continue
-            if word in self.places or word in places or word in self.functions or _SIDE.fullmatch(word) or word in _GROUPS or _MODEL.match(text, e):
+            if word in self.places or word in places or word in self.not_names or _SIDE.fullmatch(word) or word in _GROUPS or _MODEL.match(text, e):
                 continue  # 哈方, 乌军: a country's side or army; 哈马斯: a group; 伊尔-76: an aircraft
             if text[s - 1:s] == "“" and text[e:e + 1] == "”" and text.count(word) == text.count(f"“{word}”"):
                 continue  # a name only ever in quotes is a character's or a nickname (“林黛玉”的故事)

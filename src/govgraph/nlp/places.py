@@ -179,7 +179,6 @@ class PlaceRecognizer:
         for tok in words:
             # X街道|和谐/a|社区/n: a word of any kind and the suffix word after a township
             named = tok.idx in township_ends and 2 <= len(tok) <= 3 and tok.i + 1 < len(doc) and tok.tag_ in _NAME_WORD_TAGS \
-                and tok.text not in _KIND_OF_VILLAGE \
                 and doc[tok.i + 1].text in ("社区", "村") and re.fullmatch(f"[{CJK}]+", tok.text) is not None
             if tok.tag_ not in ("LOC", "n", "nz", "ns") and not named and not (
                     tok.idx in township_ends and tok.text.endswith(("社区", "村")) and len(tok) >= 3) and not (

@@ -167,19 +167,19 @@ def _bylines(text, mentions, sents):
     # 新华社北京12月3日电（记者 X）: a news agency's dateline names the reporter's employer
     agencies = {m.sent: m for m in mentions if m.label == "Organization" and m.outer
                 and m.start == sents[m.sent].start and _WIRE.match(text, m.end)}
-    wired = [p for p in reporters if p.sent in agencies]
-    if wired:
-        out = [_rel(p, agencies[p.sent], "holds_position", sents[p.sent], p.attrs.get("role") or "记者") for p in wired]
-        rest = [p for p in reporters if p.sent not in agencies]
-        return out + (_bylines(text, [m for m in mentions if m not in wired], sents) if rest else [])
+    out = [_rel(p, agencies[p.sent], "holds_position", sents[p.sent], p.attrs.get("role") or "记者")
+           for p in reporters if p.sent in agencies]
+    reporters = [p for p in reporters if p.sent not in agencies]
+    if not reporters:
+        return out
     # masthead lines: short, no dateline, the outlet written before 记者 (荆楚日报掌上新闻记者林晓)
     mastheads = {i: s.start + k.start() for i, s in enumerate(sents) if len(s.text) <= 40 and "本报" not in s.text
                  for k in [re.search(r"记者|通讯员", s.text)] if k}
     paper = next((m for m in sorted(mentions, key=lambda m: m.start) if m.label == "Organization" and m.outer
                   and m.sent in mastheads and m.end <= mastheads[m.sent] and m.name.endswith(_MEDIA)), None)
     if paper is None:
-        return []
-    return [_rel(p, paper, "holds_position", sents[p.sent], p.attrs.get("role") or "记者") for p in reporters]
+        return out
+    return out + [_rel(p, paper, "holds_position", sents[p.sent], p.attrs.get("role") or "记者") for p in reporters]
 
 
 # 新华社北京12月3日电（记者…）: an agency, a place, a date, 电
@@ -429,19 +429,25 @@ _MADE_BY_VERBS = tuple(v for v in RUN_VERBS if v != "组织") + ("主办", "承�
 _MADE_BY_HEAD = re.compile(f"(?:、?[^，。；、]{{2,12}}?)??(?:{'|'.join(JOINT)}|牵头|负责|具体|共同|组织)?(?:{'|'.join(_MADE_BY_VERBS)})")
 
 
+def _actors_from(text, ms, at) -> list:
+    """The actors listed from offset `at` on (A、B和C), the first starting right there; [] if none does."""
+    group = []
+    for a in ms:
+        if a.start < at or a.label not in _ACTORS:
+            continue
+        if (group and text[group[-1].end:a.start] not in _LIST_SEP) or (not group and a.start != at):
+            break
+        group.append(a)
+    return group
+
+
 def _made_by(text, ms, s):
     for i, p in enumerate(ms):
         if p.label != "Program":
             continue
         pos = p.end
         while (by := _BY.match(text, pos, s.end)) is not None and (pos == p.end or by.group().startswith(("，", ","))):
-            group = []
-            for a in ms[i + 1:]:
-                if a.start < by.end() or a.label not in _ACTORS:
-                    continue
-                if (group and text[group[-1].end:a.start] not in _LIST_SEP) or (not group and a.start != by.end()):
-                    break
-                group.append(a)
+            group = _actors_from(text, ms[i + 1:], by.end())
             if not group:
                 return
             # the verb within a few characters (an unnamed party may be listed last: 、X团队承办)
@@ -469,13 +475,7 @@ def _hosts_before(text, ms, s):
         return
     hosts, pos = [], by + 1
     while True:
-        group = []
-        for a in ms:
-            if a.start < pos or a.label not in _ACTORS:
-                continue
-            if (group and text[group[-1].end:a.start] not in _LIST_SEP) or (not group and a.start != pos):
-                break
-            group.append(a)
+        group = _actors_from(text, ms, pos)
         verb = _HOST_CLAUSE.match(text, group[-1].end) if group else None
         if verb is None:
             break
@@ -493,13 +493,7 @@ def _hosts_before(text, ms, s):
 
 def _co_hosts(text, ms, at, s, p):
     """B、C承办 (a clause of hosts right after 由A主办): each of them runs P too."""
-    group = []
-    for a in ms:
-        if a.start < at or a.label not in _ACTORS:
-            continue
-        if (group and text[group[-1].end:a.start] not in _LIST_SEP) or (not group and a.start != at):
-            break
-        group.append(a)
+    group = _actors_from(text, ms, at)
     if group and text.startswith(("承办", "协办", "联办", "共同承办"), group[-1].end):
         for a in group:
             yield a, p
@@ -518,11 +512,14 @@ def _program_references(text, mentions, sents) -> dict[int, list]:
     programs = sorted((m for m in mentions if m.label == "Program" and m.key), key=lambda m: m.start)
     if not programs:
         return {}
+    article_of = {}
+    for m in mentions:
+        article_of.setdefault(m.sent, m.article)
     out = {}
     for si, s in enumerate(sents):
         for r in _PROGRAM_REFERENCE.finditer(text, s.start, s.end):
             ends = _PROGRAM_KINDS[r.group(1)]
-            article = next((m.article for m in mentions if m.sent == si), None)
+            article = article_of.get(si)
             before = {m.key for m in programs if m.end <= r.start() and m.name.endswith(ends)
                       and (article is None or m.article == article)}
             if len(before) == 1:
