@@ -37,6 +37,26 @@ def test_issues_and_partners_over_an_enumeration(nlp):
     assert ("常州市民政局", "partners_with", "常州市财政局") in rels
 
 
+def test_parties_that_sign_together_where_and_respectively(nlp):
+    text = ("江苏省人民政府与浙江省人民政府在南京签订《苏浙合作框架协议》。"
+            "省发展改革委、省商务厅分别与浙江省发展改革委、浙江省商务厅签订了合作备忘录。")
+    r, rels = run(nlp, text)
+    # A与B在X签订: a venue between the parties and the act
+    assert ("江苏省人民政府", "partners_with", "浙江省人民政府") in rels
+    # a relative name and the same body written with its place, in one sentence, are two bodies:
+    # the relative one is of the article's other province
+    names = {m["surface"]: m["name"] for m in r["mentions"]}
+    assert names["省发展改革委"] == "江苏省发展和改革委员会"
+    assert names["省商务厅"] == "江苏省商务厅"  # (a head before 分别 ends the name)
+    # A、B分别与C、D签订: A with C, B with D, not A with D
+    assert ("江苏省发展和改革委员会", "partners_with", "浙江省发展和改革委员会") in rels
+    assert ("江苏省商务厅", "partners_with", "浙江省商务厅") in rels
+    assert ("江苏省发展和改革委员会", "partners_with", "浙江省商务厅") not in rels
+    _, rels = run(nlp, "溧阳市商务局分别与常州市供销合作总社、溧阳市总工会签订了合作协议。")
+    assert ("溧阳市商务局", "partners_with", "常州市供销合作总社") in rels
+    assert ("溧阳市商务局", "partners_with", "溧阳市总工会") in rels
+
+
 def test_a_joins_b_and_c(nlp):
     _, rels = run(nlp, "溧阳市人民检察院会同溧阳市水利、农业农村、生态环境等四部门出台《天目湖水源地保护联动办法》。")
     for other in ("溧阳市水利局", "溧阳市农业农村局", "溧阳市生态环境局"):
@@ -86,6 +106,10 @@ def test_the_bodies_a_programme_is_made_by_even_through_a_reference_to_it(nlp):
                        "文化进万家“送戏下乡”活动在溧阳开展。")
     for actor in ("江苏省文化和旅游厅", "常州市锡剧院", "溧阳市文体广电和旅游局", "溧阳市文化馆"):
         assert (actor, "runs", "送戏下乡活动") in rels, actor
+    # 由A主办、B协办的P: the clauses of hosts joined by 、
+    _, rels = run(nlp, "由溧阳市妇联主办、溧阳市人力资源和社会保障局协办的“巧手家政”技能提升行动在溧城街道启动。")
+    for actor in ("溧阳市妇女联合会", "溧阳市人力资源和社会保障局"):
+        assert (actor, "runs", "巧手家政") in rels, actor
     # a reference with two programmes of its kind before it stands for neither
     _, rels = run(nlp, "“星光市集”和“月光市集”开街。这条集市街是由溧阳市商务局打造的。")
     assert not any(t == "runs" for _, t, _ in rels)

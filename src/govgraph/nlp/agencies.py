@@ -125,7 +125,8 @@ class AgencyRecognizer:
     def __init__(self, nlp=None, name="gg_agencies"):
         n = naming()
         self.n = n
-        notf = alternation(n["head_not_followed_by"])
+        # (a head followed by 分 goes on, 公安局|分局, unless 分 begins a word: A局、B厅分别…, 局分管领导)
+        notf = f"(?!分别|分管)(?:{alternation(n['head_not_followed_by'])})"
         self.agency_head = re.compile(f"(?:{alternation(n['agency_heads'])})(?!{notf})")
         self.org_head = re.compile(f"(?:{alternation(n['organization_heads'])})(?!{notf})")
         self.verbs = tuple(sorted(n["verbs_before_agency"], key=len, reverse=True))

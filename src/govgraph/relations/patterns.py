@@ -480,8 +480,8 @@ def _hosts_before(text, ms, s):
         if verb is None:
             break
         hosts += group
-        if text.startswith("，", verb.end()):
-            pos = verb.end() + 1  # the next clause: B、C共同承办
+        if text.startswith(("，", "、"), verb.end()):
+            pos = verb.end() + 1  # the next clause: B、C共同承办 (or 由A主办、B协办的P)
             continue
         if text.startswith("的", verb.end()) and hosts:
             p = next((m for m in ms if m.label == "Program" and m.start > verb.end()), None)
@@ -550,7 +550,14 @@ def _partners(text, ms):
             others = _listed(text, ms, j)
             with_them = _WITH.fullmatch(gap) and _TALLY.sub("", text[others[-1].end:others[-1].end + 12], count=1) \
                 .startswith(JOINT + ("共",) + _COOPERATE)  # A还与B、C联合出台, A还与B签订: A acts jointly with B and C
-            if gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap) or with_them \
+            after_them = _WHEN.sub("", _TALLY.sub("", text[others[-1].end:others[-1].end + 12], count=1))
+            if _RESPECTIVELY.fullmatch(gap) and after_them.startswith(_COOPERATE):
+                # A、B分别与C、D签订: A with C and B with D; A分别与C、D签订: A with each
+                pairs = zip(group, others) if len(group) == len(others) else \
+                    ((a2, b) for a2 in group for b in others) if len(group) == 1 else ()
+                for a2, b in pairs:
+                    yield a2, b, "partners_with", None
+            elif gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap) or with_them \
                     or _JOINT_UNNAMED.fullmatch(gap):
                 # A 联合 B、C: A with each of B, C (and A's own co-listed actors)
                 for b in others:
@@ -562,6 +569,7 @@ def _partners(text, ms):
 # 等8个部门联合, 等5家单位共同: a count closing the list before the joint word
 _TALLY = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:部门|单位|机构|方)?")
 _WITH = re.compile("(?:还|也|又|并|再)?(?:与|同|和)")
+_RESPECTIVELY = re.compile("(?:还|也|又|并|再|将)?分别(?:与|同|和)")
 # A、B日前联合发布: a time or manner word between the listed actors and the joint word
 _JOINTLY = re.compile("共[建办推商治抓创育管享]")  # 共建, 共办 (not 共计, 共为, 共接待: a total)
 _WHEN = re.compile("^(?:日前|近日|近期|此前|今年|今天|昨天|昨日|当天|当日|正式|还|也|又|再次|首次|已)+")
@@ -571,11 +579,16 @@ _LEAD = re.compile(r"^(?:牵头|主导|领衔)[，,]?(?:并|还)?")
 _COOPERATE = ("签署", "签订", "合作", "共建", "合办", "联办", "评选", "举办", "主办", "发起", "达成", "缔结")
 
 
+# 在贵阳签订, 日前在溧阳正式签署: when and where between the parties and their cooperative act
+_PAIRED_ACT = re.compile(r"(?:在[\u4e00-\u9fff]{1,10}?)?(?:正式|共同)?(?:" + "|".join(_COOPERATE) + ")")
+
+
 def _paired(text, ms, group):
     """A与B + a cooperative verb: the two act together (not A、B, a plain list of actors)."""
     if len(group) != 2 or text[group[0].end:group[1].start] not in ("与", "同"):
         return False
-    return text[group[1].end:group[1].end + 2] in _COOPERATE
+    rest = re.split(r"[，。；,;：]", text[group[1].end:group[1].end + 20], maxsplit=1)[0]
+    return _PAIRED_ACT.match(_WHEN.sub("", rest)) is not None
 
 
 def _listed(text, ms, i):

@@ -15,8 +15,8 @@ from ..gazetteers.divisions import load_divisions
 from ..nlp.agencies import LOCAL_BODIES, UNIQUE, YOUTH_LEAGUE
 from ..nlp.candidates import naming
 from ..nlp.programs import LEVEL_WORDS
-from .context import choose_division, document_context, place_division
-from .names import canonical_agency, expand_body
+from .context import agency_prefix, choose_division, document_context, place_division
+from .names import _LEVEL_OF, canonical_agency, expand_body
 
 # bare heads and abbreviations (医保局, 法院) name no one body by themselves; central bodies
 # that exist once in the country (最高人民法院, 党中央, 国务院, 商务部) do; 团市委 is read like
@@ -84,6 +84,7 @@ def resolve_document(mentions: list[Mention]) -> None:
             if m.label == "Program":
                 name = _DASH_RUN.sub("——", name)  # 夜·凯里—追梦市集, ——, --: one name, the standard dash
             m.name, m.key = name, f"{m.label.lower()}/{name}"
+    _contrasted(mentions, contexts, counts, gaz)
     _slogan_places(mentions, contexts, gaz)
     _qualify_places(mentions)
     _township_stems(mentions)
@@ -91,6 +92,35 @@ def resolve_document(mentions: list[Mention]) -> None:
     _local_bodies(mentions)
     _merge_short_forms(mentions)
     _short_titles(mentions)
+
+
+_RELATIVE = re.compile(r"(?:中共)?团?([省州市县区])")
+
+
+def _contrasted(mentions, contexts, counts, gaz):
+    """省发改委、省商务厅分别与广东省发改委、广东省商务厅签订…: a relative name and the same
+    body written with its place, in one sentence, are two bodies. The relative one is of the
+    article's other division of that level (贵州省's, in an article naming 贵州省 and 广东省),
+    when the article names exactly one other."""
+    explicit = {(m.sent, m.key) for m in mentions if m.label == "Agency" and m.key
+                and not _RELATIVE.match(strip_marks(m.attrs.get("name") or m.text))}
+    for m in mentions:
+        text = strip_marks(m.attrs.get("name") or m.text)
+        rel = _RELATIVE.match(text)
+        if m.label != "Agency" or not rel or (m.sent, m.key) not in explicit:
+            continue
+        ctx = contexts[m.article]
+        level = next((lv for lv in _LEVEL_OF[rel.group(1)] if ctx.get(lv) is not None
+                      and m.name.find(agency_prefix(ctx[lv], gaz)) in (0, 2)), None)  # (after 中共)
+        if level is None:
+            continue
+        used = ctx[level]
+        named = [place_division(p) for p in mentions if p.label == "Place" and p.article == m.article]
+        others = {d.id: d for div in named if div is not None for d in gaz.chain(div)
+                  if d.level == used.level and d.id != used.id and agency_prefix(d, gaz).endswith(rel.group(1))}
+        if len(others) == 1:
+            name, _ = canonical_agency(text, {**ctx, level: next(iter(others.values()))}, counts, gaz)
+            m.name, m.key = name, f"agency/{name}"
 
 
 def _with_level(m) -> bool:
