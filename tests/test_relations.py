@@ -57,6 +57,20 @@ def test_parties_that_sign_together_where_and_respectively(nlp):
     assert ("溧阳市商务局", "partners_with", "溧阳市总工会") in rels
 
 
+def test_a_speaker_s_body_acts_with_the_bodies_they_name(nlp):
+    # X局局长Y表示，下一步，将会同B、C开展P: the speaker's body is the subject
+    _, rels = run(nlp, "溧阳市市场监管局局长王建华表示，下一步，将会同溧阳市卫生健康委、溧阳市农业农村局开展"
+                       "“放心作坊”提质行动。")
+    assert ("溧阳市市场监督管理局", "runs", "放心作坊提质行动") in rels
+    assert ("溧阳市市场监督管理局", "partners_with", "溧阳市卫生健康委员会") in rels
+    assert ("溧阳市市场监督管理局", "partners_with", "溧阳市农业农村局") in rels
+    _, rels = run(nlp, "溧阳市市场监管局有关负责人表示，将联合溧阳市公安局开展“护苗”专项行动。")
+    assert ("溧阳市市场监督管理局", "partners_with", "溧阳市公安局") in rels
+    # not a body the speaker is no member of (the paper that interviews them)
+    _, rels = run(nlp, "王建华在接受溧阳日报采访时表示，将联合溧阳市公安局开展“护苗”专项行动。")
+    assert not any(t == "partners_with" for _, t, _ in rels), rels
+
+
 def test_a_joins_b_and_c(nlp):
     _, rels = run(nlp, "溧阳市人民检察院会同溧阳市水利、农业农村、生态环境等四部门出台《天目湖水源地保护联动办法》。")
     for other in ("溧阳市水利局", "溧阳市农业农村局", "溧阳市生态环境局"):

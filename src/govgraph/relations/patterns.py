@@ -703,7 +703,35 @@ def _body_references(text, mentions, sents) -> dict[int, list]:
         body = _referred_body(text, bodies[:bisect.bisect_right(ends, r.start())], _BODY_ENDS[r.group(1)], article)
         if body is not None:
             out.setdefault(si, []).append(_Reference(r.start(), r.end(), body.key, si, label=body.label))
+    for si, ref in _speakers_bodies(text, mentions, sents):
+        out.setdefault(si, []).append(ref)
     return out
+
+
+# X局局长Y表示，下一步，将会同B、C开展…: the speaker's body is who acts with B and C. The
+# clause has no subject of its own and its verb is a joint one (not 将加强, whose subject may be anyone)
+_SAYS = re.compile(r"(?:表示|说|介绍|指出|透露)[，,：:](?:(?:下一步|下步|今后|接下来|未来|同时|此外|近期|明年|今年)[，,]?)*"
+                   r"(?=(?:还将|也将|将会|将|要|还要|会)?(?:" + "|".join(JOINT) + "))")
+_SPEAKER = re.compile(r"(?:有关|相关|主要)?负责人|[\u4e00-\u9fff]{0,16}")  # between the body and 表示
+
+
+def _speakers_bodies(text, mentions, sents):
+    """(sentence, a reference standing for the speaker's body at the start of what they say)."""
+    by_sent = {}
+    for m in mentions:
+        if m.outer:
+            by_sent.setdefault(m.sent, []).append(m)
+    for si, s in enumerate(sents):
+        for r in _SAYS.finditer(text, s.start, s.end):
+            said = r.start()
+            before = sorted((m for m in by_sent.get(si, []) if m.end <= said), key=lambda m: m.start)
+            people = [m for m in before if m.label == "Person" and m.end == said]
+            body = next((m for m in reversed(before) if m.label in _ACTORS and m.key), None)
+            if body is None or "，" in text[body.end:said] or "、" in text[body.end:said]:
+                continue
+            if not people and not text.endswith("负责人", 0, said):
+                continue  # the body's own person, named or not, says it
+            yield si, _Reference(r.end(), r.end(), body.key, si, label=body.label)
 
 
 def _is_level(p, level_char):
