@@ -707,6 +707,12 @@ def test_where_the_one_programme_of_the_sentence_is_piloted(nlp):
     assert {("医养结合", "implemented_in", "溧阳市"), ("医养结合", "implemented_in", "金坛区")} <= rels, rels
     _, rels = run(nlp, "市卫健委推进“医养结合”服务和“长护险”制度，并在溧阳市开展试点。")
     assert not any(t == "implemented_in" for _, t, _ in rels)  # which programme is not said
+    # rolled out: 已在A、B等地推广
+    _, rels = run(nlp, "溧阳市妇联推出“巧手家政”项目，目前已在溧阳、金坛等地全面推广。")
+    assert {("巧手家政项目", "implemented_in", "溧阳市"), ("巧手家政项目", "implemented_in", "金坛区")} <= rels, rels
+    # where its launch is held is no place it runs in
+    _, rels = run(nlp, "“巧手家政”项目启动仪式在溧阳市举行。")
+    assert not any(t == "implemented_in" for _, t, _ in rels)
 
 
 def test_the_agency_of_a_government_and_a_company_signing_issues_the_agreement(nlp):

@@ -849,7 +849,9 @@ def _listed_places(text, after, at):
     return out
 
 
-_PILOT_AFTER = re.compile(r"(?:等地)?(?:开展|进行|启动|先行)?(?:试点|先行先试)")
+# 在A、B(等地)开展试点, 已在A、B等县市推广: the places where it is piloted or rolled out
+_PILOT_AFTER = re.compile(r"(?:等(?:[\d一二三四五六七八九十]+个)?(?:地|县市区|县市|县区|市县|区县|乡镇|镇村|村|社区|地区)?)?"
+                          r"(?:开展|进行|启动|先行|全面|率先|逐步)?(?:试点|先行先试|推广|推行|实施|铺开|落地|试行|上线|开展)")
 
 
 def _piloted_in(text, after, s):
