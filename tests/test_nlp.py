@@ -281,6 +281,11 @@ def test_a_site_inside_a_compound_written_as_one_word_is_two_places(nlp):
     assert tagged_doc(nlp, "来到/v 阳光花园小区/LOC 。/w") == {("阳光花园小区", "Place")}
 
 
+def test_a_grade_of_sites_is_no_site_and_a_resort_keeps_its_name(nlp):
+    assert tagged_doc(nlp, "全省/n 5A级景区/LOC 、/w 重点/n 4A级景区/LOC 接待/v 游客/n 。/w") == set()
+    assert tagged_doc(nlp, "天目湖/LOC 旅游度假区/LOC 接待/v 游客/n 。/w") == {("天目湖旅游度假区", "Place")}
+
+
 def test_a_date_before_baodao_is_no_daily_paper(nlp):
     found, _ = ents(nlp, "据某国国家通讯社22日报道，当地发生爆炸。据当地媒体3日报道，袭击造成伤亡。工人日报发表评论。"
                          "据某国媒体近日报道，当地发生地震。")

@@ -142,6 +142,13 @@ def test_a_community_after_its_street_is_not_a_division_of_that_name_elsewhere(n
     assert ("清溪街道明珠社区", "located_in", "花溪区清溪街道") in rels, rels
 
 
+def test_a_place_after_a_reference_to_its_township_is_in_it(nlp):
+    _, rels = run(nlp, "记者近日从溧阳市溧城街道获悉，该街道柳湾社区推行“邻里议事厅”模式。")
+    assert ("柳湾社区", "located_in", "溧阳市溧城街道") in rels, rels
+    _, rels = run(nlp, "溧阳市召开推进会。会上，我市天目湖镇作交流发言。")
+    assert ("天目湖镇", "located_in", "溧阳市") in rels, rels
+
+
 def test_a_programme_covers_the_places_listed_after_it(nlp):
     _, rels = run(nlp, "目前，“村村通客车”已覆盖柳湾村、桃园村等12个村。“家门口服务”覆盖面广。")
     assert {("村村通客车", "implemented_in", "柳湾村"), ("村村通客车", "implemented_in", "桃园村")} <= rels, rels

@@ -72,6 +72,7 @@ _PLACE_LIST = re.compile(rf"(?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?等(?:地|景�
 _LIST_END = re.compile("等(?:地|景区|景点|地方)$")
 # how the name of a site ends (金竹田园, 翠湖花海园; not 英国伦敦: a country and its city)
 _WHOLE_PLACE_ENDS = tuple("村镇乡区县市省州国") + ("社区", "街道")  # a word that is a place of its own
+_GRADED = re.compile(r"(?:国家)?(?:[1-5１-５]|[一二三四五])[AＡ]级")
 _SITE_ENDS = tuple("园寨谷湾岛庄苑村镇街巷山湖泉溪坝寺") + ("景区", "公园", "古城", "广场")
 # bodies the tagger takes into a place's word (X社区党委)
 _LOWER_BODY = re.compile("(?:村|社区)(?=党委|党支部|党总支|村委会|居委会|党群)")
@@ -404,6 +405,8 @@ class PlaceRecognizer:
             return  # 和美|乡村, 美丽乡村: the countryside, not a village
         if self.institution.search(name):
             return  # 楚剧院, X中学/LOC: an organisation (gg_agencies names it), not a place
+        if _GRADED.match(name):
+            return  # 5A级景区, 国家4A级旅游景区: a grade of sites, no site's name
         if (_PAIR.fullmatch(name) and not self.div.lookup(name)) or name in _PRAISE or name.endswith("们"):
             return  # 中美, 欧中: two countries' relations; 锦绣: praise; 来宾们: guests, not the city
         cut = max((m.end() for m in _INNER.finditer(name, 2)

@@ -73,7 +73,7 @@ def pattern_relations(doc, mentions, sents) -> list[dict]:
         for head, tail, typ, role in (*_runs_issues(text, acting), *_partners(text, acting),
                                       *_implemented(text, at, s, breaks), *_selected(text, ms),
                                       *_positions(text, acting, inner), *_subject_posts(text, acting, s),
-                                      *_located(text, ms),
+                                      *_located(text, ms), *_in_referred(text, ms, refs.get(si, [])),
                                       *_scene_team(text, ms, s, programs)):
             out.append(_rel(head, tail, typ, s, role))
         out += [_rel(actor, program, "runs", s) for actor, program in _event_hosts(text, ms, s, by_sent.get(si - 1, []))]
@@ -403,6 +403,14 @@ _JOINT_UNNAMED = re.compile(f"(?:{'|'.join(JOINT)})[^，。；、“”《》]{{
 
 # X位于Y, 坐落在Y, 地处Y: where a place, a body or an organisation is
 _SITED = re.compile(r"(?:就|也|则|正)?(?:位于|坐落于|坐落在|地处)")
+
+
+def _in_referred(text, ms, refs):
+    """该街道柳湾社区, 我市溧城街道: a place written right after a reference to the place it is in."""
+    for r in refs:
+        m = next((m for m in ms if m.start == r.end), None)
+        if m is not None and m.label == "Place" and m.key != r.key:
+            yield m, r, "located_in", None
 
 
 def _located(text, ms):
