@@ -281,6 +281,20 @@ def test_a_site_inside_a_compound_written_as_one_word_is_two_places(nlp):
     assert tagged_doc(nlp, "来到/v 阳光花园小区/LOC 。/w") == {("阳光花园小区", "Place")}
 
 
+def test_short_names_the_tagger_cut_or_glued(nlp):
+    # a village glued to its township in one word of any tag
+    assert ("柳湾村", "Place") in tagged_doc(nlp, "溧阳市/LOC 天目湖镇柳湾村/v ：/w 茶园/n 美/a")
+    # a one-character village or community after a list's 、 or a township takes the character before it
+    found = tagged_doc(nlp, "在/p 柳湾村/LOC 、/w 加/v 车村/LOC 推广/v 。/w")
+    assert ("加车村", "Place") in found and ("车村", "Place") not in found, found
+    found = tagged_doc(nlp, "该/r 街道/n 越/d 河社区党委/ORG 书记/n 王建华/PER 说/v 。/w")
+    assert {("越河社区", "Place"), ("越河社区党委", "Agency")} <= found and ("河社区", "Place") not in found, found
+    assert ("河社区", "Place") in tagged_doc(nlp, "在/p 河社区/LOC 开展/v 活动/n 。/w")  # (在: no name's character)
+    assert ("有河村", "Place") not in tagged_doc(nlp, "天目湖镇/LOC 有/v 河村/LOC 。/w")
+    # what a cooperative does, read as a verb, is in its name
+    assert ("柳湾村种养专业合作社", "Organization") in tagged_doc(nlp, "成立/v 了/u 柳湾村/LOC 种养/v 专业/n 合作社/n 。/w")
+
+
 def test_a_grade_of_sites_is_no_site_and_a_resort_keeps_its_name(nlp):
     assert tagged_doc(nlp, "全省/n 5A级景区/LOC 、/w 重点/n 4A级景区/LOC 接待/v 游客/n 。/w") == set()
     assert tagged_doc(nlp, "天目湖/LOC 旅游度假区/LOC 接待/v 游客/n 。/w") == {("天目湖旅游度假区", "Place")}

@@ -13,6 +13,8 @@ from .candidates import CJK, TERM, Cand, add_candidates, alternation, doc_text, 
 
 # LAC tags a name part can carry
 _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
+# what a cooperative or firm does, in its name, that the tagger reads as a verb (X村种养|专业合作社)
+_TRADES = {"种", "养", "种养", "种植", "养殖", "加工", "销售", "营销", "运销", "购销"}
 _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "其", "和", "与", "及", "或", "的", "是", "在", "原", "新", "中"}
 # bodies that make "…局/部/办" a common word, not a name (格局, 全部, 经办)
 _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
@@ -172,7 +174,7 @@ class AgencyRecognizer:
         # townships the tagger or the suffix rules found (not all are in the gazetteer): their ends
         self._townships = {c.start: c.end for c in places if text.endswith(("乡", "镇", "街道"), c.start, c.end)}
         self._place_ends = {c.end for c in places}
-        self._gazetteer_places = sorted((c.start, c.end) for c in places if c.source == "gazetteer")
+        self._gazetteer_places = sorted((c.start, c.end) for c in places if c.source in ("gazetteer", "rejoined"))
         self._foreign_bodies = []  # (start, end) of the national bodies named after another country
         seen = set()
         systems = list(self._systems(text, seen))
@@ -334,6 +336,7 @@ class AgencyRecognizer:
                 start = prev.idx + 1  # 该村/r|党支部: the village's body (see the local bodies below)
                 break
             if prev.tag_ not in _NAMEY and not self._unit_name_after_parent(doc, i - 1) \
+                    and not (prev.tag_ == "v" and prev.text in _TRADES and not whole) \
                     or prev.text in _STOP_WORDS or he - prev.idx > 24:
                 break
             if whole and prev.tag_ not in ("LOC", "ORG", "nz") or prev.text[-1] in "和与及" and len(prev) > 2 and (

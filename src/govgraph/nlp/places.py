@@ -17,6 +17,8 @@ _AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全�
               "城中", "城东", "城西", "城北", "通道", "安居", "大方", "安宁", "新城", "长寿", "延长", "兴国", "万年",
               "富裕", "平和", "乐业", "兴业", "新民", "清流", "龙井"}
 _GENERIC_HEAD = set("全各该本我每此这那其某")
+_FUNCTION_TAGS = ("p", "u", "c", "w", "r", "m", "q", "xc", "f", "TIME")
+_NOT_NAME_CHARS = set("在到从和与及是的了该本各全每这那其某有为将已也都")
 _DEICTIC = tuple(_GENERIC_HEAD)
 _MAXLEN = 16
 _TITLE = re.compile(r"《[^《》]{1,100}》")
@@ -174,10 +176,35 @@ class PlaceRecognizer:
         words = tagged(doc, ("LOC", "n", "nz", "ns", "ORG"))
         township_ends = {te for ts, te in taken if text.endswith(_TOWNSHIP_ENDS, ts, te)} | {
             t.idx + len(t) for t in words if t.tag_ == "LOC" and t.text.endswith(_TOWNSHIP_ENDS)}
+        rejoined = []  # where the words the names below take a character from start
+        for tok in doc:
+            # 在A村、加/v|车村/LOC, 该街道越/d|河社区/ORG: the tagger cut a short name after its first
+            # character; a one-character village or community right after a list's 、 or a township
+            # takes the character before it
+            lower = _LOWER_BODY.match(tok.text, 1)  # (越/d|河社区党委/ORG: and its body)
+            end = lower.end() if lower else len(tok)
+            stem = end - (2 if tok.text.endswith("社区", 0, end) else 1)
+            if tok.i < 2 or stem != 1 or not tok.text.endswith(("村", "社区"), 0, end):
+                continue
+            prev = doc[tok.i - 1]
+            if len(prev) == 1 and prev.tag_ not in _FUNCTION_TAGS and prev.text not in _NOT_NAME_CHARS \
+                    and re.fullmatch(f"[{CJK}]", prev.text) and text.endswith(("、", "街道", "镇", "乡"), 0, prev.idx):
+                rejoined.append(tok.idx)
+                yield Cand(prev.idx, tok.idx + end, "Place", "rejoined", 2, {})
+        for te in sorted(township_ends - set(self._starts)):
+            # 加榜乡党扭村/v: a village glued to its township in one word of any tag
+            tok = doc.char_span(te - 1, te, alignment_mode="expand")
+            end = tok.end_char if tok is not None else te
+            rest = text[te:end]
+            if len(rest) >= 3 and rest.endswith(("村", "社区")) and self.suffixed.fullmatch(rest) \
+                    and rest[0] not in _GENERIC_HEAD and not _COMMON_ENDINGS.search(rest):
+                yield from self._uncovered(te, end, taken, text)
         if township_ends:  # and the words of any tag right after a township (X街道|和谐社区/a)
             index = {s: i for i, s in enumerate(self._starts)}
             words = sorted(set(words) | {doc[index[e]] for e in township_ends if e in index}, key=lambda t: t.i)
         for tok in words:
+            if tok.idx in rejoined:
+                continue
             # X街道|和谐/a|社区/n: a word of any kind and the suffix word after a township
             named = tok.idx in township_ends and 2 <= len(tok) <= 3 and tok.i + 1 < len(doc) and tok.tag_ in _NAME_WORD_TAGS \
                 and doc[tok.i + 1].text in ("社区", "村") and re.fullmatch(f"[{CJK}]+", tok.text) is not None
