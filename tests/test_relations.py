@@ -35,6 +35,12 @@ def test_issues_and_partners_over_an_enumeration(nlp):
     assert ("常州市民政局", "issues", "常州市社区养老服务管理办法") in rels
     assert ("常州市财政局", "issues", "常州市社区养老服务管理办法") in rels
     assert ("常州市民政局", "partners_with", "常州市财政局") in rels
+    # 将, 将会 before the joint word; and 会同 (joint) after a list
+    _, rels = run(nlp, "溧阳市住建局、溧阳市城管局将联合开展“净美家园”行动。")
+    assert ("溧阳市住房和城乡建设局", "partners_with", "溧阳市城市管理局") in rels
+    _, rels = run(nlp, "溧阳市民政局、溧阳市财政局会同溧阳市审计局开展专项检查。")
+    assert ("溧阳市民政局", "partners_with", "溧阳市审计局") in rels
+    assert ("溧阳市民政局", "partners_with", "溧阳市财政局") in rels
 
 
 def test_parties_that_sign_together_where_and_respectively(nlp):

@@ -580,7 +580,7 @@ _WITH = re.compile("(?:还|也|又|并|再)?(?:与|同|和)")
 _RESPECTIVELY = re.compile("(?:还|也|又|并|再|将)?分别(?:与|同|和)")
 # A、B日前联合发布: a time or manner word between the listed actors and the joint word
 _JOINTLY = re.compile("共[建办推商治抓创育管享]")  # 共建, 共办 (not 共计, 共为, 共接待: a total)
-_WHEN = re.compile("^(?:日前|近日|近期|此前|今年|今天|昨天|昨日|当天|当日|正式|还|也|又|再次|首次|已)+")
+_WHEN = re.compile("^(?:日前|近日|近期|此前|今年|今天|昨天|昨日|当天|当日|正式|还|也|又|再次|首次|已|将会(?!同)|将|要|会(?!同))+")  # (会同 is a joint word)
 # A牵头，联合B: the lead actor's clause goes on past the comma
 _LEAD = re.compile(r"^(?:牵头|主导|领衔)[，,]?(?:并|还)?")
 # A与B签署/合作…: two parties as one subject of a cooperative act
