@@ -292,6 +292,10 @@ def test_a_ministry_named_like_a_county_is_the_ministry(nlp):
 def test_a_campaign_core_with_two_event_heads_is_one_programme(nlp):
     found = names(nlp, "志愿者发出“同行”倡议。“同行”活动下月启动。欢迎加入“同行”爱心公益活动。", "Program")
     assert {n for _, n in found} == {"同行活动"}
+    # and without the bare core: the plain event and the event in full (not 活动 with 行动)
+    found = names(nlp, "溧阳市公安局“清风”行动打掉团伙。民警在“清风”专项行动中抓获嫌疑人。“清风”宣传活动同步开展。",
+                  "Program")
+    assert {n for _, n in found} == {"清风行动", "清风宣传活动"}, found
 
 
 def test_a_bureau_written_with_and_without_its_merged_function_is_one_body(nlp):

@@ -341,9 +341,27 @@ def _fuller_function(short: str, name: str) -> bool:
         and len(name) - len(short) <= 6
 
 
+def _event_forms(mentions):
+    """“雷霆”行动 and “雷霆”专项行动: one campaign, its kind written plainly and in full; the plain
+    form names it, as where the bare core is written too (see _merge_short_forms)."""
+    plain = {}
+    for m in mentions:
+        core = m.attrs.get("core")
+        if m.label == "Program" and m.key and core and m.name.startswith(core) and m.name[len(core):] in _EVENTS:
+            plain.setdefault((core, m.name[len(core):]), m)
+    for m in mentions:
+        core = m.attrs.get("core")
+        if m.label != "Program" or not m.key or not core or not m.name.startswith(core) or len(m.name) <= len(core):
+            continue
+        p = next((plain[core, e] for e in _EVENTS if (core, e) in plain and m.name.endswith(e)), None)
+        if p is not None and m.key != p.key and m.name[len(core)] not in _DASHES:
+            m.key, m.name = p.key, p.name
+
+
 def _merge_short_forms(mentions):
     """A bare head (文联) or a programme's quoted core (暖邻帮) names the one
     fuller entity of the document that ends with / is built on it."""
+    _event_forms(mentions)
     by_label = {}
     for m in mentions:
         by_label.setdefault(m.label, {})[m.key] = m.name
