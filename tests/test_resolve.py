@@ -424,6 +424,10 @@ def test_a_congress_or_conference_named_with_its_term(nlp):
     assert {n for _, n in found} == {"全国人民代表大会"}
     found = names(nlp, "会议通过了关于撤销张小三政协第十四届全国委员会委员资格的决定。", "Agency")
     assert {n for _, n in found} == {"全国政协"}
+    # a level character before the term (县第十八届人民代表大会), and the term written without 第
+    found = names(nlp, "溧阳市召开市第十八届人民代表大会第五次会议。市十八届人大五次会议胜利闭幕。", "Agency")
+    assert {n for _, n in found} == {"溧阳市人民代表大会"}, found
+    assert ("市十八届人大", "溧阳市人民代表大会") in found, found
 
 
 def test_a_village_body_after_a_list_of_villages_names_none(nlp):

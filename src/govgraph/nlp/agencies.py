@@ -15,6 +15,7 @@ from .candidates import CJK, TERM, Cand, add_candidates, alternation, doc_text, 
 _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
 # what a cooperative or firm does, in its name, that the tagger reads as a verb (X村种养|专业合作社)
 _TRADES = {"种", "养", "种养", "种植", "养殖", "加工", "销售", "营销", "运销", "购销"}
+_LEVEL_CHARS = ("省", "州", "市", "县", "区")  # 县|十八届|人大: the county's congress, whatever its term
 _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "其", "和", "与", "及", "或", "的", "是", "在", "原", "新", "中"}
 # bodies that make "…局/部/办" a common word, not a name (格局, 全部, 经办)
 _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
@@ -326,7 +327,7 @@ class AgencyRecognizer:
                 i -= 1
                 continue
             if not whole and TERM.fullmatch(prev.text) and i - 2 >= 0 and doc[i - 2].idx >= sent_start and (
-                    doc[i - 2].tag_ == "LOC" or doc[i - 2].text.endswith("政协")):
+                    doc[i - 2].tag_ == "LOC" or doc[i - 2].text.endswith("政协") or doc[i - 2].text in _LEVEL_CHARS):
                 i -= 1  # X市|第十八届|人民代表大会, 政协X市|第十届|委员会: the body, whatever its term
                 if doc[i - 1].text.endswith("政协"):
                     start = doc[i - 1].idx + len(doc[i - 1]) - 2

@@ -97,7 +97,7 @@ def tags_by_start(doc: Doc) -> dict[int, str]:
 
 
 CJK = r"\u4e00-\u9fff"
-TERM = re.compile("第[一二三四五六七八九十百0-9]+届")  # a congress's or committee's term (第十八届)
+TERM = re.compile("第?[一二三四五六七八九十百0-9]+届")  # a congress's or committee's term (第十八届, 十八届)
 # a township's stations and offices, named for the township (凤城派出所: the town 凤城镇's)
 TOWNSHIP_UNITS = ("派出所", "司法所", "人民法庭", "法庭", "卫生院", "中心卫生院", "财政所", "供电所", "中心学校",
                   "农技站", "兽医站", "林业站", "文化站", "国土所", "自然资源所", "市场监管所", "税务分局")
