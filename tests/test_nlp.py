@@ -295,6 +295,11 @@ def test_short_names_the_tagger_cut_or_glued(nlp):
     assert ("柳湾村种养专业合作社", "Organization") in tagged_doc(nlp, "成立/v 了/u 柳湾村/LOC 种养/v 专业/n 合作社/n 。/w")
 
 
+def test_words_for_along_a_river_or_coast_are_no_place(nlp):
+    found, _ = ents(nlp, "检察院与沿江7个乡镇签订协作协议。江苏沿海地区经济发达。沿河县开展活动。")
+    assert not any(t.startswith("沿") and t != "沿河县" for t, _ in found), found
+
+
 def test_a_grade_of_sites_is_no_site_and_a_resort_keeps_its_name(nlp):
     assert tagged_doc(nlp, "全省/n 5A级景区/LOC 、/w 重点/n 4A级景区/LOC 接待/v 游客/n 。/w") == set()
     assert tagged_doc(nlp, "天目湖/LOC 旅游度假区/LOC 接待/v 游客/n 。/w") == {("天目湖旅游度假区", "Place")}
