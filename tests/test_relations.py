@@ -84,6 +84,15 @@ def test_a_joins_b_and_c(nlp):
         assert (other, "issues", "天目湖水源地保护联动办法") in rels
     # A 会同 B、C: B and C are not said to partner each other
     assert ("溧阳市水利局", "partners_with", "溧阳市生态环境局") not in rels
+    # the clause's subject past a clause of its own: A立足职能，联合B、C开展P
+    _, rels = run(nlp, "天目湖报讯\n近年来，溧阳市人民检察院立足公益诉讼检察职能，联合溧阳市水利局、溧阳市生态环境局开展"
+                       "“守护天目湖”专项监督活动。")
+    for other in ("溧阳市水利局", "溧阳市生态环境局"):
+        assert ("溧阳市人民检察院", "partners_with", other) in rels, rels
+    assert ("溧阳市人民检察院", "runs", "守护天目湖") in rels, rels
+    # not a body that is no subject of its clause (王建华在A工作多年，联合B…: 王建华 does)
+    _, rels = run(nlp, "王建华在溧阳市民政局工作多年，联合溧阳市总工会开展“暖冬”活动。")
+    assert ("溧阳市民政局", "partners_with", "溧阳市总工会") not in rels, rels
 
 
 def test_shared_head_enumeration_names_one_court_per_place(nlp):

@@ -375,8 +375,9 @@ def _joint_group(text, ms, actor):
     actors = [m for m in ms if m.label in _ACTORS]
     i = actors.index(actor)
     lo = hi = i
-    while lo > 0 and _joins(_gap(text, actors[lo - 1], actors[lo])):
-        lo -= 1
+    while lo > 0 and (_joins(gap := _gap(text, actors[lo - 1], actors[lo])) or (
+            _CARRIED_JOINT.fullmatch(gap) and _opens_clause(text, actors[lo - 1]))):
+        lo -= 1  # (A立足职能，联合B开展P: the clause's subject too)
     while hi + 1 < len(actors) and _joins(_gap(text, actors[hi], actors[hi + 1])):
         hi += 1
     return actors[lo:hi + 1]
@@ -566,7 +567,7 @@ def _partners(text, ms):
                 for a2, b in pairs:
                     yield a2, b, "partners_with", None
             elif gap in JOINT or (len(gap) <= 6 and _has(gap, JOINT) and "，" not in gap) or with_them \
-                    or _JOINT_UNNAMED.fullmatch(gap):
+                    or _JOINT_UNNAMED.fullmatch(gap) or (_CARRIED_JOINT.fullmatch(gap) and _opens_clause(text, a)):
                 # A 联合 B、C: A with each of B, C (and A's own co-listed actors)
                 for b in others:
                     for a2 in group:
@@ -577,6 +578,17 @@ def _partners(text, ms):
 # 等8个部门联合, 等5家单位共同: a count closing the list before the joint word
 _TALLY = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:部门|单位|机构|方)?")
 _WITH = re.compile("(?:还|也|又|并|再)?(?:与|同|和)")
+# A立足职能，联合B、C…: the sentence's first body goes on being the subject past a clause of its own
+_OPENER = re.compile(r"[，。；！？：\n](?:近年来|今年以来|去年以来|近期|近日|日前|目前|同时|此外|\d{1,2}月\d{1,2}日)?，?$")
+
+
+def _opens_clause(text, a) -> bool:
+    """Is `a` the subject of its clause: nothing but a time word between it and the clause's start?"""
+    before = text[max(0, a.start - 12):a.start]
+    return _OPENER.search(("\n" if a.start <= 12 else "") + before) is not None
+
+
+_CARRIED_JOINT = re.compile("[^，。；！？、]{2,24}，(?:并|还|积极|主动|先后|多次|同时)?(?:" + "|".join(JOINT) + ")")
 _RESPECTIVELY = re.compile("(?:还|也|又|并|再|将)?分别(?:与|同|和)")
 # A、B日前联合发布: a time or manner word between the listed actors and the joint word
 _JOINTLY = re.compile("共[建办推商治抓创育管享]")  # 共建, 共办 (not 共计, 共为, 共接待: a total)
