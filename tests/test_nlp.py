@@ -295,6 +295,11 @@ def test_short_names_the_tagger_cut_or_glued(nlp):
     assert ("柳湾村种养专业合作社", "Organization") in tagged_doc(nlp, "成立/v 了/u 柳湾村/LOC 种养/v 专业/n 合作社/n 。/w")
 
 
+def test_a_place_ends_where_a_name_the_text_quotes_begins(nlp):
+    found = tagged_doc(nlp, "本届/r “/w 村/n 晚/n ”/w 在/p 柳湾新区村/LOC 晚/n 舞台/n 开幕/v 。/w")
+    assert ("柳湾新区", "Place") in found and ("柳湾新区村", "Place") not in found, found
+
+
 def test_words_for_along_a_river_or_coast_are_no_place(nlp):
     found, _ = ents(nlp, "检察院与沿江7个乡镇签订协作协议。江苏沿海地区经济发达。沿河县开展活动。")
     assert not any(t.startswith("沿") and t != "沿河县" for t, _ in found), found

@@ -123,10 +123,27 @@ class PlaceRecognizer:
         titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
         quotes = {(m.start(), m.end()) for m in _QUOTE.finditer(text)}
         found = list(self.find(doc))
-        add_candidates(doc, [c for c in found if self._keep(c, text, titles, quotes)])
+        names = {text[a + 1:b - 1] for a, b in quotes if 2 <= b - a - 2 <= 8}
+        if names:
+            found = [self._before_name(c, text, names) for c in found]
+        add_candidates(doc, [c for c in found if c is not None and self._keep(c, text, titles, quotes)])
         doc._.gg_title_places = tuple((c.start, c.end, tuple(c.attrs["divisions"])) for c in found
                                       if c.attrs.get("divisions") and any(a < c.start and c.end < b for a, b in titles))
         return doc
+
+    def _before_name(self, c, text, names):
+        """城北新区村|超球场 after “村超”: a tagger's place that ends inside a name the text quotes
+        ends where that name begins (None if too little is left)."""
+        if c.source != "lac":
+            return c
+        for q in names:
+            k = text.find(q, c.start + 1, c.end + len(q) - 1)
+            if 0 < k < c.end < k + len(q):
+                if k - c.start < 2:
+                    return None
+                divs = [d.id for d in self.div.lookup(text[c.start:k])]
+                return Cand(c.start, k, c.label, c.source, c.priority, {"divisions": divs} if divs else {})
+        return c
 
     def _keep(self, c, text, titles, quotes):
         """Not a place mention: a word of a document's title (《全国文明城市…》), a figure
