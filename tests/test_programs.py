@@ -284,3 +284,9 @@ def test_a_festival_someone_holds_is_a_programme_a_day_of_the_calendar_is_not(nl
 def test_a_quoted_sports_event_is_a_programme(nlp):
     found = programs(nlp, "天目湖镇第三届“村篮”篮球赛在柳湾村开幕。全县举办“全民健身”运动会。")
     assert found == {"“村篮”篮球赛": "村篮篮球赛", "“全民健身”运动会": "全民健身运动会"}
+
+
+def test_a_service_circle_named_by_the_time_to_reach_it(nlp):
+    found = programs(nlp, "溧阳市民政局推进10分钟养老服务圈建设。市商务局召开全市一刻钟便民生活圈建设推进会。")
+    assert set(found) == {"10分钟养老服务圈", "一刻钟便民生活圈"}, found
+    assert set(programs(nlp, "长三角1小时经济圈加快形成。")) == set()  # a region, no programme

@@ -66,6 +66,7 @@ _BATCH = re.compile(r"了?(?:\d{4}年度?|全国|全省|全市|首批|第[一二
 _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署", "组织", "实行", "打造", "落实")
 # words that make a platform's "name" a clause (国家层面统筹推进…平台建设)
 _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
+_SERVICE_CIRCLE = re.compile(rf"(?:城市)?(?:\d{{1,2}}分钟|[一二三四五六十]{{1,3}}分钟|一刻钟)[{CJK}]{{2,8}}?圈(?:试点)?")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
 # 构建“X”的…格局: the quote says what the pattern is like; the verb builds the pattern
@@ -187,6 +188,9 @@ class ProgramRecognizer:
                     place = place[:-1]
                 found.append(Cand(start, m.end(), "Program", "hotline", 2, {"name": place + m.group()}))
         taken = [(c.start, c.end) for c in found]
+        # 15分钟医保服务圈, 一刻钟便民生活圈: a service circle is named by the time it takes to reach
+        found += [Cand(m.start(), m.end(), "Program", "circle", 1, {"name": m.group()}) for m in _SERVICE_CIRCLE.finditer(text)
+                  if not any(a < m.end() and m.start() < b for a, b in taken)]
         for sent in doc.sents:
             found += self._unquoted(text, sent.start_char, sent.end_char, taken)
             found += self._platforms(text, sent.start_char, sent.end_char, taken, places)
