@@ -295,6 +295,16 @@ def test_short_names_the_tagger_cut_or_glued(nlp):
     assert ("柳湾村种养专业合作社", "Organization") in tagged_doc(nlp, "成立/v 了/u 柳湾村/LOC 种养/v 专业/n 合作社/n 。/w")
 
 
+def test_two_bodies_glued_at_a_joint_word_and_schools_of_a_kind(nlp):
+    found = tagged_doc(nlp, "溧阳市人民医院联合市卫生健康局/ORG 组织/v 义诊/vn 。/w")
+    assert {("溧阳市人民医院", "Organization"), ("市卫生健康局", "Agency")} <= found, found
+    assert not any("联合" in t for t, _ in found), found
+    found = tagged_doc(nlp, "街道党工委联合物业公司/ORG ，/w 优化/v 机制/n 。/w")
+    assert not any(t.endswith("物业公司") for t, _ in found), found  # (a kind of company, unnamed)
+    found, _ = ents(nlp, "全县中小学开展安全教育。溧阳市大中小学教师参加培训。")
+    assert not any(t.endswith("中小学") for t, _ in found), found
+
+
 def test_a_place_ends_where_a_name_the_text_quotes_begins(nlp):
     found = tagged_doc(nlp, "本届/r “/w 村/n 晚/n ”/w 在/p 柳湾新区村/LOC 晚/n 舞台/n 开幕/v 。/w")
     assert ("柳湾新区", "Place") in found and ("柳湾新区村", "Place") not in found, found

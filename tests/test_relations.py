@@ -58,6 +58,10 @@ def test_parties_that_sign_together_where_and_respectively(nlp):
     assert ("江苏省发展和改革委员会", "partners_with", "浙江省发展和改革委员会") in rels
     assert ("江苏省商务厅", "partners_with", "浙江省商务厅") in rels
     assert ("江苏省发展和改革委员会", "partners_with", "浙江省商务厅") not in rels
+    _, rels = run(nlp, "溧阳市第一中学、溧阳市实验小学与常州市金坛区教育局结对，开展“组团式”帮扶。")
+    assert ("溧阳市第一中学", "partners_with", "常州市金坛区教育局") in rels, rels
+    assert ("溧阳市实验小学", "partners_with", "常州市金坛区教育局") in rels, rels
+    assert ("溧阳市第一中学", "partners_with", "溧阳市实验小学") not in rels, rels
     _, rels = run(nlp, "溧阳市商务局分别与常州市供销合作总社、溧阳市总工会签订了合作协议。")
     assert ("溧阳市商务局", "partners_with", "常州市供销合作总社") in rels
     assert ("溧阳市商务局", "partners_with", "溧阳市总工会") in rels

@@ -16,6 +16,7 @@ _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
 # what a cooperative or firm does, in its name, that the tagger reads as a verb (X村种养|专业合作社)
 _TRADES = {"种", "养", "种养", "种植", "养殖", "加工", "销售", "营销", "运销", "购销"}
 _LEVEL_CHARS = ("省", "州", "市", "县", "区")  # 县|十八届|人大: the county's congress, whatever its term
+_GLUED_JOINT = re.compile("联合|联手|携手|会同|协同")
 _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "其", "和", "与", "及", "或", "的", "是", "在", "原", "新", "中"}
 # bodies that make "…局/部/办" a common word, not a name (格局, 全部, 经办)
 _GENERIC_BODY = re.compile(r"^(?:[大格布结开当内外干全局东西南北中底顶头腹]|.*(?:该|各|全部|部分|经|承|主|举|创|开|督|交|代|帮|通|包|领|协|快|马上|一次|窗口))$")
@@ -316,6 +317,15 @@ class AgencyRecognizer:
                       and self.national.fullmatch(tok.text, k)), None)
             if k is not None:
                 return Cand(tok.idx + k, he, label, "head", 2, {})
+            # A医院联合州卫生健康局/ORG: two bodies the tagger glued at the joint word between them
+            # (not a kind of body, 联合物业公司: no name)
+            k = next((m.end() for m in _GLUED_JOINT.finditer(tok.text) if len(tok) - m.end() >= 3
+                      and (_ends_with(self.agency_head, tok.text[:m.start()])
+                           or _ends_with(self.org_head, tok.text[:m.start()]))
+                      and tok.text[m.end():] not in self.generic
+                      and not self._only_industry(tok.text[m.end():], _ends_with(self.org_head, tok.text) or "")), None)
+            if k is not None:
+                return Cand(tok.idx + k, he, label, "head", 2, {})
         while i - 1 >= 0 and doc[i - 1].idx >= sent_start:
             prev = doc[i - 1]
             if prev.text == "和" and i - 2 >= 0 and doc[i - 2].idx >= sent_start and doc[i - 2].tag_ in ("vn", "n", "ORG") \
@@ -377,6 +387,8 @@ class AgencyRecognizer:
         if k >= 0 and start < self._gazetteer_places[k][1]:
             start = self._gazetteer_places[k][0]
         name = text[start:he]
+        if name.endswith(("中小学", "中小学校", "幼儿园和中小学")):
+            return None  # 全县中小学: the schools of a kind, no school
         if name.endswith("队") and text.startswith("伍", he) or _COUNTED.search(name):
             return None  # 32支|队伍: teams, the word 队伍; 三家航空公司: a count of a kind
         if "关于" in name or _FORMULA.search(name):

@@ -552,6 +552,10 @@ def _partners(text, ms):
             for x in range(len(group)):
                 for y in range(x + 1, len(group)):
                     yield group[x], group[y], "partners_with", None
+        elif len(group) > 2 and not joined and text[group[-2].end:group[-1].start] in ("与", "同") \
+                and after.startswith(_COOPERATE):
+            for x in group[:-1]:  # A、B与C结对: each of A, B with C
+                yield x, group[-1], "partners_with", None
         last = group[-1]
         j = ms.index(last) + 1
         if j < len(ms) and ms[j].label in _ACTORS:
@@ -596,7 +600,7 @@ _WHEN = re.compile("^(?:日前|近日|近期|此前|今年|今天|昨天|昨日|
 # A牵头，联合B: the lead actor's clause goes on past the comma
 _LEAD = re.compile(r"^(?:牵头|主导|领衔)[，,]?(?:并|还)?")
 # A与B签署/合作…: two parties as one subject of a cooperative act
-_COOPERATE = ("签署", "签订", "合作", "共建", "合办", "联办", "评选", "举办", "主办", "发起", "达成", "缔结")
+_COOPERATE = ("签署", "签订", "合作", "共建", "合办", "联办", "评选", "举办", "主办", "发起", "达成", "缔结", "结对")
 
 
 # 在贵阳签订, 日前在溧阳正式签署: when and where between the parties and their cooperative act
