@@ -310,6 +310,12 @@ def test_a_place_ends_where_a_name_the_text_quotes_begins(nlp):
     assert ("柳湾新区", "Place") in found and ("柳湾新区村", "Place") not in found, found
 
 
+def test_kinds_of_park_awards_and_verbs_of_ban_are_no_names(nlp):
+    found, _ = ents(nlp, "三江源国家公园正式设立。我国新增6处世界地质公园。村民办事流程较为烦琐。溧阳市人民政府设立“金匠奖”。")
+    assert ("三江源国家公园", "Place") in found and not any(t.endswith("公园") for t, _ in found - {("三江源国家公园", "Place")})
+    assert not any(label in ("Program", "Organization") or t.endswith("办") for t, label in found), found
+
+
 def test_words_for_along_a_river_or_coast_are_no_place(nlp):
     found, _ = ents(nlp, "检察院与沿江7个乡镇签订协作协议。江苏沿海地区经济发达。沿河县开展活动。")
     assert not any(t.startswith("沿") and t != "沿河县" for t, _ in found), found

@@ -189,9 +189,9 @@ class AgencyRecognizer:
                         continue  # 通讯社22日报道: a date and 报道 (reported), not a daily paper
                     if m.group().endswith(_SCHOOL_HEADS) and text.startswith("生", m.end()):
                         continue  # 美国中学生: pupils, not a school
-                    if m.group().endswith("办") and text[m.end():m.end() + 1] in ("法", "公", "好", "理", "结", "成", "完") \
+                    if m.group().endswith("办") and text[m.end():m.end() + 1] in ("法", "公", "好", "理", "结", "成", "完", "事", "学", "案", "证", "件") \
                             or m.group().endswith("联合会") and text.startswith("商", m.end()):
-                        continue  # 保洁办法: a document's kind; 办|公厅: the head is longer; 办好, 办理: verbs;
+                        continue  # 保洁办法: a document's kind; 办|公厅: the head is longer; 办好, 办理, 办事: verbs;
                         # 联合会商: consult jointly
                     cand = self._compose(doc, m.start(), m.end(), label, s0)
                     if cand and (cand.start, cand.end) not in seen \

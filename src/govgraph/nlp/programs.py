@@ -108,6 +108,7 @@ _GENERIC_BODY = re.compile(r"^(?:专项|相关|有关|各类|各项|系列|一�
 
 
 # schemes named like a shop or a bank by what they reward or pool (积分超市, 爱心超市, 时间银行, 道德银行)
+_AWARDS = ("奖", "奖章", "奖项", "称号", "勋章", "奖牌")
 _HONOUR = re.compile("优秀|先进|十佳|最美|模范|示范|五好|星级")
 _BRAND_SHOP = re.compile("(?:积分|爱心|时间|道德|孝善|孝心|美德|文明|善行|信用|志愿|公益|环保|绿色|好人|新风|诚信|暖心)"
                          "(?:超市|银行|积分超市)")
@@ -356,8 +357,9 @@ class ProgramRecognizer:
             start, end = m.start(), m.end()
             core = strip_marks(content)
             if not core or _BAD_CONTENT.search(core) or any(p.search(core) for p in self.slogans) or \
-                    (_HOLIDAY.fullmatch(core) and _HOLIDAY_TIME.match(text, end)) or _PROBLEMS.match(text, end, e0):
-                continue
+                    (_HOLIDAY.fullmatch(core) and _HOLIDAY_TIME.match(text, end)) or _PROBLEMS.match(text, end, e0) \
+                    or core.endswith(_AWARDS):
+                continue  # (“国家工程师奖”: an award, no programme)
             run_end = self._run_end(text, start, e0)
             if run_end is not None:
                 # “金A”“银B”“红C”志愿服务品牌: each quoted item of the series is a programme
