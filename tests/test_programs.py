@@ -290,3 +290,10 @@ def test_a_service_circle_named_by_the_time_to_reach_it(nlp):
     found = programs(nlp, "溧阳市民政局推进10分钟养老服务圈建设。市商务局召开全市一刻钟便民生活圈建设推进会。")
     assert set(found) == {"10分钟养老服务圈", "一刻钟便民生活圈"}, found
     assert set(programs(nlp, "长三角1小时经济圈加快形成。")) == set()  # a region, no programme
+
+
+def test_an_unquoted_head_inside_a_body_s_name_names_no_programme(nlp):
+    # X工程办公室, X工程指挥部: a body (here after a headline glued to the next line)
+    found = programs(nlp, "溧阳将实施第二次集中采购活动据溧阳市天目湖水源保护工程办公室消息，采购将于近日完成。")
+    assert not any(n.endswith("工程") for n in found.values() if n), found
+    assert "天目湖水源保护三年行动" in programs(nlp, "按照实施天目湖水源保护三年行动部署要求，溧阳市开展巡查。").values()

@@ -55,7 +55,8 @@ _TRIAL = re.compile(r"[（(](?:试行|暂行|修订|(?:修订|修正)?草案|征
                     r"\d{4}\s*年?(?:版|修订)?)[）)]$")
 
 
-_UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)(?!计划|方案|名单|地区|单位|城市)")
+_UNQUOTED_HEAD = re.compile(r"(?:三年行动|专项行动|行动计划|行动|工程|试点)"
+                            r"(?!计划|方案|名单|地区|单位|城市|办|局|处|指挥部|公司|集团|中心|研究院|设计院|师)")  # (X工程办公室: a body)
 # 公布了全国第三批X试点名单: the list names the pilot, which the announcing body runs
 # a list that names a pilot (…试点名单, …试点单位名单)
 LIST_AFTER = re.compile("(?:单位|地区|城市|县|县区|项目|示范区|社区|村)?名单")
