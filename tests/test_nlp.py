@@ -305,6 +305,11 @@ def test_two_bodies_glued_at_a_joint_word_and_schools_of_a_kind(nlp):
     assert not any(t.endswith("中小学") for t, _ in found), found
 
 
+def test_a_former_post_is_no_body_of_its_own(nlp):
+    found = tagged_doc(nlp, "溧阳市茶叶协会原/ORG 党委/n 书记/n 王建华/PER 接受/v 审查/vn 。/w")
+    assert ("溧阳市茶叶协会", "Organization") in found and not any(t.endswith("党委") for t, _ in found), found
+
+
 def test_a_place_ends_where_a_name_the_text_quotes_begins(nlp):
     found = tagged_doc(nlp, "本届/r “/w 村/n 晚/n ”/w 在/p 柳湾新区村/LOC 晚/n 舞台/n 开幕/v 。/w")
     assert ("柳湾新区", "Place") in found and ("柳湾新区村", "Place") not in found, found

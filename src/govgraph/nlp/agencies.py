@@ -16,6 +16,7 @@ _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
 # what a cooperative or firm does, in its name, that the tagger reads as a verb (X村种养|专业合作社)
 _TRADES = {"种", "养", "种养", "种植", "养殖", "加工", "销售", "营销", "运销", "购销"}
 _LEVEL_CHARS = ("省", "州", "市", "县", "区")  # 县|十八届|人大: the county's congress, whatever its term
+_FORMER_COMMITTEE = re.compile("原(?:党委|党组|党总支|党支部|党工委|纪委)$")
 _GLUED_JOINT = re.compile("联合|联手|携手|会同|协同")
 _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "其", "和", "与", "及", "或", "的", "是", "在", "原", "新", "中"}
 # bodies that make "…局/部/办" a common word, not a name (格局, 全部, 经办)
@@ -387,6 +388,8 @@ class AgencyRecognizer:
         if k >= 0 and start < self._gazetteer_places[k][1]:
             start = self._gazetteer_places[k][0]
         name = text[start:he]
+        if _FORMER_COMMITTEE.search(name):
+            return None  # X总社原/ORG|党委书记: a former post in X (which its own head names), no body 原党委
         if name.endswith(("中小学", "中小学校", "幼儿园和中小学")):
             return None  # 全县中小学: the schools of a kind, no school
         if name.endswith("队") and text.startswith("伍", he) or _COUNTED.search(name):
