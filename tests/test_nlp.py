@@ -305,6 +305,11 @@ def test_two_bodies_glued_at_a_joint_word_and_schools_of_a_kind(nlp):
     assert not any(t.endswith("中小学") for t, _ in found), found
 
 
+def test_the_body_of_wherever_one_lives_is_none_named(nlp):
+    found, _ = ents(nlp, "请到户籍地派出所办理。旅客可向停留地公安局报告。")
+    assert not any(label == "Agency" for _, label in found), found
+
+
 def test_a_former_post_is_no_body_of_its_own(nlp):
     found = tagged_doc(nlp, "溧阳市茶叶协会原/ORG 党委/n 书记/n 王建华/PER 接受/v 审查/vn 。/w")
     assert ("溧阳市茶叶协会", "Organization") in found and not any(t.endswith("党委") for t, _ in found), found

@@ -16,6 +16,8 @@ _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
 # what a cooperative or firm does, in its name, that the tagger reads as a verb (X村种养|专业合作社)
 _TRADES = {"种", "养", "种养", "种植", "养殖", "加工", "销售", "营销", "运销", "购销"}
 _LEVEL_CHARS = ("省", "州", "市", "县", "区")  # 县|十八届|人大: the county's congress, whatever its term
+_WHICHEVER_PLACE = ("户籍地", "居住地", "所在地", "停留地", "发生地", "属地", "原籍地", "经营地", "注册地", "登记地",
+                    "住所地", "就业地", "参保地", "就医地", "当地", "异地", "外地", "本地")
 _FORMER_COMMITTEE = re.compile("原(?:党委|党组|党总支|党支部|党工委|纪委)$")
 _GLUED_JOINT = re.compile("联合|联手|携手|会同|协同")
 _STOP_WORDS = {"等", "各", "全", "该", "本", "我", "有关", "相关", "其", "和", "与", "及", "或", "的", "是", "在", "原", "新", "中"}
@@ -388,6 +390,8 @@ class AgencyRecognizer:
         if k >= 0 and start < self._gazetteer_places[k][1]:
             start = self._gazetteer_places[k][0]
         name = text[start:he]
+        if name.startswith(_WHICHEVER_PLACE):
+            return None  # 户籍地派出所, 所在地人民法院: the body of wherever one lives or acts, none named
         if _FORMER_COMMITTEE.search(name):
             return None  # X总社原/ORG|党委书记: a former post in X (which its own head names), no body 原党委
         if name.endswith(("中小学", "中小学校", "幼儿园和中小学")):
