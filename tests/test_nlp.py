@@ -299,6 +299,11 @@ def test_two_bodies_glued_at_a_joint_word_and_schools_of_a_kind(nlp):
     found = tagged_doc(nlp, "溧阳市人民医院联合市卫生健康局/ORG 组织/v 义诊/vn 。/w")
     assert {("溧阳市人民医院", "Organization"), ("市卫生健康局", "Agency")} <= found, found
     assert not any("联合" in t for t, _ in found), found
+    found = tagged_doc(nlp, "溧阳市纪委监委联合/ORG 市委组织部/ORG ，/w 在/p 市委党校/ORG 举办/v 培训/vn 。/w")
+    assert {("市委组织部", "Agency"), ("市委党校", "Organization")} <= found, found
+    assert not any("联合" in t for t, _ in found), found
+    found = tagged_doc(nlp, "日前/TIME ，/w 溧阳市纪委监委联合市委组织部/ORG 开展/v 培训/vn 。/w")  # (one word)
+    assert ("市委组织部", "Agency") in found and not any("联合" in t for t, _ in found), found
     found = tagged_doc(nlp, "街道党工委联合物业公司/ORG ，/w 优化/v 机制/n 。/w")
     assert not any(t.endswith("物业公司") for t, _ in found), found  # (a kind of company, unnamed)
     found, _ = ents(nlp, "全县中小学开展安全教育。溧阳市大中小学教师参加培训。")

@@ -525,3 +525,9 @@ def test_no_context_or_name_from_rules_that_fire_too_widely(nlp):
     # dashes between Latin letters or digits stay as written
     found = names(nlp, "溧阳市启动“Wi-Fi全覆盖”工程。", "Program")
     assert {n for _, n in found} == {"Wi-Fi全覆盖工程"}, found
+
+
+def test_a_supervisory_commission_by_its_short_name_and_as_the_discipline_commission_s_twin(nlp):
+    found = names(nlp, "溧阳市召开大会。市委常委、市纪委书记、市监委主任王建华讲话。溧阳市纪委监委宣传部发布通报。", "Agency")
+    assert ("市监委", "溧阳市监察委员会") in found, found
+    assert ("溧阳市纪委监委宣传部", "溧阳市纪委监委宣传部") in found, found

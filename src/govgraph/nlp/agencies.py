@@ -245,6 +245,16 @@ class AgencyRecognizer:
                     seen.add((s, e))
                     yield Cand(s, e, "Organization", "lac", 1)
 
+    def _after_glued_joint(self, text, tok, end):
+        """Where a body ending at `end` inside the tagger's word `tok` starts, when a joint word
+        after another body's head comes before it in that word (A局联合|县委…/ORG); else None."""
+        k = None
+        for m in _GLUED_JOINT.finditer(text, tok.idx, end):
+            before = text[tok.idx:m.start()]
+            if end - m.end() >= 2 and (_ends_with(self.agency_head, before) or _ends_with(self.org_head, before)):
+                k = m.end()
+        return k
+
     def _systems(self, text, seen):
         """嘉兴市医保系统, 县人社系统: a division's (or level's) function and its system is the
         body of that function there (嘉兴市医疗保障局), written another way."""
@@ -322,15 +332,18 @@ class AgencyRecognizer:
                 return Cand(tok.idx + k, he, label, "head", 2, {})
             # A医院联合州卫生健康局/ORG: two bodies the tagger glued at the joint word between them
             # (not a kind of body, 联合物业公司: no name)
-            k = next((m.end() for m in _GLUED_JOINT.finditer(tok.text) if len(tok) - m.end() >= 3
-                      and (_ends_with(self.agency_head, tok.text[:m.start()])
-                           or _ends_with(self.org_head, tok.text[:m.start()]))
-                      and tok.text[m.end():] not in self.generic
-                      and not self._only_industry(tok.text[m.end():], _ends_with(self.org_head, tok.text) or "")), None)
-            if k is not None:
-                return Cand(tok.idx + k, he, label, "head", 2, {})
+            k = self._after_glued_joint(text, tok, he)
+            if k is not None and text[k:he] not in self.generic \
+                    and not self._only_industry(text[k:he], _ends_with(self.org_head, tok.text) or ""):
+                return Cand(k, he, label, "head", 2, {})
+        glued = self._after_glued_joint(text, tok, he) if tok.tag_ == "ORG" and not whole else None
+        if glued is not None:
+            start, i = glued, 0  # (A局联合县委组织部/ORG: 县委 starts after the joint word; nothing before it)
         while i - 1 >= 0 and doc[i - 1].idx >= sent_start:
             prev = doc[i - 1]
+            if prev.tag_ == "ORG" and self._after_glued_joint(text, prev, prev.idx + len(prev) + 2) \
+                    == prev.idx + len(prev):
+                break  # A局联合/ORG|县委组织部: a body before the joint word is another one
             if prev.text == "和" and i - 2 >= 0 and doc[i - 2].idx >= sent_start and doc[i - 2].tag_ in ("vn", "n", "ORG") \
                     and not self.agency_head.search(doc[i - 2].text) and not whole \
                     and not _ends_with(self.org_head, doc[i - 2].text) \

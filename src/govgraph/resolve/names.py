@@ -45,6 +45,8 @@ def _expand_end(rest: str) -> str:
     for short, full in _abbreviations():
         if short in _WHOLE_ONLY and rest.endswith(short) and rest[:-len(short)][-1:] not in ("", *"省市州县区"):
             continue  # X电子政务中心; not 高新区政务中心
+        if short == "监委" and "纪委" in rest:
+            continue  # X纪委监委, 中央纪委国家监委: the twin bodies as one, written as they are
         if rest.endswith(short) and not rest.endswith(full):
             return rest[: -len(short)] + full
     return rest
@@ -64,7 +66,8 @@ def _expand_units(rest: str) -> str:
             end = i + len(short)
             # 农村委员会 holds 村委 but no committee of a village
             # 县政府|采购: the government's procurement, not a unit of it
-            if len(rest) - end >= 2 and not rest[:end].endswith(full) and not rest[end:].startswith(("员", "会", "采购")):
+            if len(rest) - end >= 2 and not rest[:end].endswith(full) and not rest[end:].startswith(("员", "会", "采购")) \
+                    and not (short == "监委" and "纪委" in rest[:i]):  # (X纪委监委宣传部: as written)
                 return rest[:i] + full + _expand_units(rest[end:])
             i = rest.find(short, i + 1)
     return rest
