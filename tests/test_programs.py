@@ -297,3 +297,10 @@ def test_an_unquoted_head_inside_a_body_s_name_names_no_programme(nlp):
     found = programs(nlp, "溧阳将实施第二次集中采购活动据溧阳市天目湖水源保护工程办公室消息，采购将于近日完成。")
     assert not any(n.endswith("工程") for n in found.values() if n), found
     assert "天目湖水源保护三年行动" in programs(nlp, "按照实施天目湖水源保护三年行动部署要求，溧阳市开展巡查。").values()
+
+
+def test_a_campaign_to_build_the_quoted_name(nlp):
+    found = programs(nlp, "天目湖镇以“四在农家·美丽乡村”创建为抓手，推动乡村振兴。“平安乡村”建设见成效。")
+    assert set(found) >= {"“四在农家·美丽乡村”", "“平安乡村”"}, found
+    assert programs(nlp, "表彰“最美家乡”建设者和“溧阳工匠”建设局代表。") == {}
+    assert not any(label == "Place" for _, label in spans(nlp, "“平安乡村”建设见成效。")), "平安乡|村: the word 乡村"

@@ -65,7 +65,7 @@ _LOWER_WORDS = ("村干部", "村两委", "村级", "村集体", "社区养老",
 _AFTER_NAME = {"v", "vd", "u", "p", "c", "d", "ad", "w", "f", "xc"}
 # characters that make a word with 乡 (乡贤, 乡亲, 乡愁): a township's name does not end before them
 _HOME_WORDS = set("贤亲愁情音邻土")
-_RURAL = re.compile("村(?:振兴|旅游|治理|建设|产业|文化|发展|休闲|教师|医生|学校|面貌|风貌)")
+_RURAL = re.compile("村(?:振兴|旅游|治理|建设|产业|文化|发展|休闲|教师|医生|学校|面貌|风貌|[”」』\"，。、；！])")  # (“平安乡村”)
 _TOWNSHIP_ENDS = ("街道", "镇", "乡")
 # places that a site inside them follows in one word (X小区Y广场, X社区Y公园)
 _INNER = re.compile("小区|社区")  # not 花园, 新村: parts of a compound's own name (X花园新城小区)

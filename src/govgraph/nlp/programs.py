@@ -109,6 +109,8 @@ _GENERIC_BODY = re.compile(r"^(?:专项|相关|有关|各类|各项|系列|一�
 
 
 # schemes named like a shop or a bank by what they reward or pool (积分超市, 爱心超市, 时间银行, 道德银行)
+_BUILDING = re.compile("(?:创建|建设)(?![者性局厅部]|公司|银行|兵团|用地|单位)")
+_FUNCTION_RUN = re.compile("[的了着过吗呢吧啊]")  # quoted speech, not a name
 _AWARDS = ("奖", "奖章", "奖项", "称号", "勋章", "奖牌")
 _HONOUR = re.compile("优秀|先进|十佳|最美|模范|示范|五好|星级")
 _BRAND_SHOP = re.compile("(?:积分|爱心|时间|道德|孝善|孝心|美德|文明|善行|信用|志愿|公益|环保|绿色|好人|新风|诚信|暖心)"
@@ -446,6 +448,9 @@ class ProgramRecognizer:
                     label = "Agency" if core.endswith(_GROUPS) else "Organization" \
                         if core.endswith("队") and before.endswith(_FOUND) else "Program"
                     yield Cand(start, end, label, "quote+verb", 2, {"name": core})
+            elif len(core) >= 4 and _BUILDING.match(text, end, e0) and not _FUNCTION_RUN.search(core):
+                # “四在农家·美丽乡村”创建, “平安乡村”建设: a campaign to build or win the quoted name
+                yield Cand(start, end, "Program", "quote+building", 2, {"name": core})
             elif self._service_brand(text, s0, start, core):
                 yield Cand(start, end, "Program", "quote+service", 2, {"name": core})
             elif 2 <= len(core) <= 12 and _BRAND_CLAUSE.match(text, end, e0):
