@@ -531,3 +531,8 @@ def test_a_supervisory_commission_by_its_short_name_and_as_the_discipline_commis
     found = names(nlp, "溧阳市召开大会。市委常委、市纪委书记、市监委主任王建华讲话。溧阳市纪委监委宣传部发布通报。", "Agency")
     assert ("市监委", "溧阳市监察委员会") in found, found
     assert ("溧阳市纪委监委宣传部", "溧阳市纪委监委宣传部") in found, found
+
+
+def test_registration_and_management_centres_are_bodies(nlp):
+    found = names(nlp, "溧阳市召开会议。市不动产登记中心、溧阳市住房公积金管理中心参加。", "Agency")
+    assert {("市不动产登记中心", "溧阳市不动产登记中心"), ("溧阳市住房公积金管理中心", "溧阳市住房公积金管理中心")} <= found, found
