@@ -194,6 +194,15 @@ def test_implemented_in_place_actor_and_where(nlp):
     assert not any(h == "共享停车项目" and t in ("柳湾村", "桃园村") for h, _, t in rels)
 
 
+def test_holds_position_from_a_list_of_appointments(nlp):
+    text = ("溧阳市人大常委会人事任免名单\n决定任命：\n王建华为溧阳市发展和改革委员会主任；\n李晓燕为溧阳市教育局局长。\n"
+            "免去：\n张志强的溧阳市交通运输局局长职务。")
+    _, rels = run(nlp, text)
+    assert ("王建华", "holds_position", "溧阳市发展和改革委员会") in rels, rels
+    assert ("李晓燕", "holds_position", "溧阳市教育局") in rels, rels
+    assert not any(h == "张志强" for h, t, _ in rels if t == "holds_position"), rels
+
+
 def test_holds_position_chains_lists_and_elections(nlp):
     r, rels = run(nlp, "无锡市财政局党组书记、局长钱立新致辞。孙浩然当选为无锡市科协第三届委员会主席，"
                        "陈思远、林若曦当选为副主席。")

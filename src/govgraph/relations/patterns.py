@@ -1173,6 +1173,12 @@ def _listed_people(text, ms, first):
 
 
 _APPOINT = ("选举", "任命", "推选", "聘任", "聘请", "选出")
+_LIST_HEADER = re.compile("(?:任命|聘任|提名)[：:]")
+
+
+def _in_appointments(text, at) -> bool:
+    """Is `at` the start of an item of a list under 决定任命：? (X为Y局局长；Z为…)"""
+    return text[at - 1:at] in ("：", ":", "；", ";", "\n", "。") and _LIST_HEADER.search(text, max(0, at - 600), at) is not None
 
 
 def _elections(text, ms, s, elected):
@@ -1184,8 +1190,9 @@ def _elections(text, ms, s, elected):
         people = _listed_people(text, ms, p)
         after = text[people[-1].end:s.end]
         verb = next((v for v in ELECT if after.startswith(v)), None)
-        if verb is None and after.startswith("为") and text.endswith(_APPOINT, 0, people[0].start):
-            verb = "为"  # 大会选举X为…副主任, 任命Y为…局长
+        if verb is None and after.startswith("为") and (text.endswith(_APPOINT, 0, people[0].start)
+                                                       or _in_appointments(text, people[0].start)):
+            verb = "为"  # 大会选举X为…副主任, 任命Y为…局长, 决定任命：X为…；Y为…
         pos = people[-1].end + len(verb or "")
         if verb is None:
             # X…，(在换届中，)当选Y书记: the sentence's subject, no other person before the verb
