@@ -304,6 +304,8 @@ def test_two_bodies_glued_at_a_joint_word_and_schools_of_a_kind(nlp):
     assert not any("联合" in t for t, _ in found), found
     found = tagged_doc(nlp, "日前/TIME ，/w 溧阳市纪委监委联合市委组织部/ORG 开展/v 培训/vn 。/w")  # (one word)
     assert ("市委组织部", "Agency") in found and not any("联合" in t for t, _ in found), found
+    found = tagged_doc(nlp, "江苏省农业科学院联合研究中心/ORG 在/p 溧阳/LOC 揭牌/v 。/w")
+    assert ("江苏省农业科学院联合研究中心", "Organization") in found, found  # (one name with 联合 in it)
     found = tagged_doc(nlp, "街道党工委联合物业公司/ORG ，/w 优化/v 机制/n 。/w")
     assert not any(t.endswith("物业公司") for t, _ in found), found  # (a kind of company, unnamed)
     found, _ = ents(nlp, "全县中小学开展安全教育。溧阳市大中小学教师参加培训。")
@@ -323,10 +325,16 @@ def test_a_former_post_is_no_body_of_its_own(nlp):
 def test_a_place_ends_where_a_name_the_text_quotes_begins(nlp):
     found = tagged_doc(nlp, "本届/r “/w 村/n 晚/n ”/w 在/p 柳湾新区村/LOC 晚/n 舞台/n 开幕/v 。/w")
     assert ("柳湾新区", "Place") in found and ("柳湾新区村", "Place") not in found, found
+    # not a place's own name that goes on into the quoted word (长荡湖|鲜美 after “湖鲜”)
+    found = tagged_doc(nlp, "“/w 湖鲜/n ”/w 美食周/n 开幕/v 。/w 长荡湖/LOC 鲜美/a 的/u 鱼头/n 。/w")
+    assert not any(t == "长荡" for t, _ in found), found
 
 
 def test_kinds_of_park_awards_and_verbs_of_ban_are_no_names(nlp):
     found, _ = ents(nlp, "三江源国家公园正式设立。我国新增6处世界地质公园。村民办事流程较为烦琐。溧阳市人民政府设立“金匠奖”。")
+    found |= ents(nlp, "双方要按经济规律和市场规则办事。")[0]
+    offices, _ = ents(nlp, "溧阳市委办学习传达全会精神。溧阳市编办事业单位登记科开展年检。")
+    assert {("溧阳市委办", "Agency"), ("溧阳市编办", "Agency")} <= offices, offices  # (办|学习, 办|事业: offices)
     assert ("三江源国家公园", "Place") in found and not any(t.endswith("公园") for t, _ in found - {("三江源国家公园", "Place")})
     assert not any(label in ("Program", "Organization") or t.endswith("办") for t, label in found), found
 

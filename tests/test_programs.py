@@ -290,6 +290,8 @@ def test_a_service_circle_named_by_the_time_to_reach_it(nlp):
     found = programs(nlp, "溧阳市民政局推进10分钟养老服务圈建设。市商务局召开全市一刻钟便民生活圈建设推进会。")
     assert set(found) == {"10分钟养老服务圈", "一刻钟便民生活圈"}, found
     assert set(programs(nlp, "长三角1小时经济圈加快形成。")) == set()  # a region, no programme
+    # a walk or a commute is no service circle
+    assert programs(nlp, "王大爷每天饭后散步30分钟绕小区一圈。柳湾村民的30分钟通勤圈扩大了。") == {}
 
 
 def test_an_unquoted_head_inside_a_body_s_name_names_no_programme(nlp):

@@ -53,6 +53,9 @@ def test_parties_that_sign_together_where_and_respectively(nlp):
     # the relative one is of the article's other province
     names = {m["surface"]: m["name"] for m in r["mentions"]}
     assert names["省发展改革委"] == "江苏省发展和改革委员会"
+    # (not a short name written after the full one, in a clause of its own: the same body)
+    r, _ = run(nlp, "溧阳市召开全市安全生产会议。溧阳市应急管理局召开会议，市应急管理局局长王建华出席。溧阳市各镇参加，宜兴市派员观摩。")
+    assert {m["name"] for m in r["mentions"] if m["surface"] == "市应急管理局"} == {"溧阳市应急管理局"}
     assert names["省商务厅"] == "江苏省商务厅"  # (a head before 分别 ends the name)
     # A、B分别与C、D签订: A with C, B with D, not A with D
     assert ("江苏省发展和改革委员会", "partners_with", "浙江省发展和改革委员会") in rels
@@ -76,7 +79,9 @@ def test_a_speaker_s_body_acts_with_the_bodies_they_name(nlp):
     assert ("溧阳市市场监督管理局", "partners_with", "溧阳市农业农村局") in rels
     _, rels = run(nlp, "溧阳市市场监管局有关负责人表示，将联合溧阳市公安局开展“护苗”专项行动。")
     assert ("溧阳市市场监督管理局", "partners_with", "溧阳市公安局") in rels
-    # not a body the speaker is no member of (the paper that interviews them)
+    # not a body the speaker is no member of (one that honoured them; the paper that interviews them)
+    _, rels = run(nlp, "受到溧阳市民政局表彰的退休教师王建华表示，将联合溧阳市总工会开展“银龄”志愿服务活动。")
+    assert not any(h == "溧阳市民政局" for h, t, _ in rels if t in ("runs", "partners_with")), rels
     _, rels = run(nlp, "王建华在接受溧阳日报采访时表示，将联合溧阳市公安局开展“护苗”专项行动。")
     assert not any(t == "partners_with" for _, t, _ in rels), rels
 
@@ -200,6 +205,10 @@ def test_holds_position_from_a_list_of_appointments(nlp):
     _, rels = run(nlp, text)
     assert ("王建华", "holds_position", "溧阳市发展和改革委员会") in rels, rels
     assert ("李晓燕", "holds_position", "溧阳市教育局") in rels, rels
+    assert not any(h == "张志强" for h, t, _ in rels if t == "holds_position"), rels
+    # the list ends at its first 。
+    _, rels = run(nlp, "会议决定任命：李晓燕为溧阳市教育局局长。会议还听取了说明；张志强为溧阳市人民医院院长的候选人作了发言。")
+    assert ("李晓燕", "holds_position", "溧阳市教育局") in rels
     assert not any(h == "张志强" for h, t, _ in rels if t == "holds_position"), rels
 
 
@@ -737,6 +746,13 @@ def test_the_hosts_of_an_event_named_in_the_sentence_before(nlp):
     assert not any(t == "runs" for _, t, _ in rels)
 
 
+def test_the_agent_of_you_acts_in_its_own_clause_only(nlp):
+    _, rels = run(nlp, "平台由溧阳电信分公司提供技术支持，下一步将在天目湖镇开展“一村一码”试点。")
+    assert not any(t == "runs" for _, t, _ in rels), rels
+    _, rels = run(nlp, "“智慧停车”工程由溧阳市城投公司负责建设。")
+    assert ("溧阳市城投公司", "runs", "智慧停车工程") in rels, rels
+
+
 def test_where_the_one_programme_of_the_sentence_is_piloted(nlp):
     _, rels = run(nlp, "市卫健委将联合市医保局推进“医养结合”服务，并在溧阳市、金坛区开展试点。")
     assert {("医养结合", "implemented_in", "溧阳市"), ("医养结合", "implemented_in", "金坛区")} <= rels, rels
@@ -745,6 +761,9 @@ def test_where_the_one_programme_of_the_sentence_is_piloted(nlp):
     # rolled out: 已在A、B等地推广
     _, rels = run(nlp, "溧阳市妇联推出“巧手家政”项目，目前已在溧阳、金坛等地全面推广。")
     assert {("巧手家政项目", "implemented_in", "溧阳市"), ("巧手家政项目", "implemented_in", "金坛区")} <= rels, rels
+    # another activity there after 开展/实施 is no rollout
+    _, rels = run(nlp, "“护苗”专项行动结束后，民警又在天目湖镇开展入户走访。")
+    assert not any(t == "implemented_in" for _, t, _ in rels), rels
     # where its launch is held is no place it runs in
     _, rels = run(nlp, "“巧手家政”项目启动仪式在溧阳市举行。")
     assert not any(t == "implemented_in" for _, t, _ in rels)

@@ -292,6 +292,9 @@ def test_a_ministry_named_like_a_county_is_the_ministry(nlp):
 def test_a_campaign_core_with_two_event_heads_is_one_programme(nlp):
     found = names(nlp, "志愿者发出“同行”倡议。“同行”活动下月启动。欢迎加入“同行”爱心公益活动。", "Program")
     assert {n for _, n in found} == {"同行活动"}
+    # what a campaign says of itself may make another of that name
+    found = names(nlp, "去年，溧阳市公安局开展“雷霆”行动。今年，溧阳市市场监管局又启动“雷霆”食品安全整治行动。", "Program")
+    assert len({n for _, n in found}) == 2, found
     # and without the bare core: the plain event and the event in full (not 活动 with 行动)
     found = names(nlp, "溧阳市公安局“清风”行动打掉团伙。民警在“清风”专项行动中抓获嫌疑人。“清风”宣传活动同步开展。",
                   "Program")
@@ -536,3 +539,4 @@ def test_a_supervisory_commission_by_its_short_name_and_as_the_discipline_commis
 def test_registration_and_management_centres_are_bodies(nlp):
     found = names(nlp, "溧阳市召开会议。市不动产登记中心、溧阳市住房公积金管理中心参加。", "Agency")
     assert {("市不动产登记中心", "溧阳市不动产登记中心"), ("溧阳市住房公积金管理中心", "溧阳市住房公积金管理中心")} <= found, found
+    assert names(nlp, "公司投资建设智慧仓储管理中心。", "Agency") == set()  # (a facility)

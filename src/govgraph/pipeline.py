@@ -25,7 +25,7 @@ def extract_document(document: Document, doc) -> dict:
     raw = document.raw
     sents = sentences(document, doc)
     mentions = extract_mentions(document, doc, sents)
-    resolve_document(mentions)
+    resolve_document(mentions, document.clean)
     mentions = [m for m in mentions if m.key]
     relations = find_relations(doc, mentions, sents)
     for rel in relations:  # a new dict each: the offsets move once even if relations shared one

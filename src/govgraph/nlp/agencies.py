@@ -16,6 +16,8 @@ _NAMEY = {"LOC", "ORG", "n", "nz", "vn", "j", "an", "nw", "s", "PER"}
 # what a cooperative or firm does, in its name, that the tagger reads as a verb (X村种养|专业合作社)
 _TRADES = {"种", "养", "种养", "种植", "养殖", "加工", "销售", "营销", "运销", "购销"}
 _LEVEL_CHARS = ("省", "州", "市", "县", "区")  # 县|十八届|人大: the county's congress, whatever its term
+_DOERS = {"村民", "居民", "市民", "群众", "百姓", "老百姓", "企业", "职工", "学生", "农民", "乡村", "农村", "个人", "家长"}
+_BY_RULES = ("规则", "规律", "规矩", "规定", "程序", "制度", "法律", "法规", "政策", "原则", "要求")
 _WHICHEVER_PLACE = ("户籍地", "居住地", "所在地", "停留地", "发生地", "属地", "原籍地", "经营地", "注册地", "登记地",
                     "住所地", "就业地", "参保地", "就医地", "当地", "异地", "外地", "本地")
 _FORMER_COMMITTEE = re.compile("原(?:党委|党组|党总支|党支部|党工委|纪委)$")
@@ -192,9 +194,9 @@ class AgencyRecognizer:
                         continue  # 通讯社22日报道: a date and 报道 (reported), not a daily paper
                     if m.group().endswith(_SCHOOL_HEADS) and text.startswith("生", m.end()):
                         continue  # 美国中学生: pupils, not a school
-                    if m.group().endswith("办") and text[m.end():m.end() + 1] in ("法", "公", "好", "理", "结", "成", "完", "事", "学", "案", "证", "件") \
+                    if m.group().endswith("办") and text[m.end():m.end() + 1] in ("法", "公", "好", "理", "结", "成", "完") \
                             or m.group().endswith("联合会") and text.startswith("商", m.end()):
-                        continue  # 保洁办法: a document's kind; 办|公厅: the head is longer; 办好, 办理, 办事: verbs;
+                        continue  # 保洁办法: a document's kind; 办|公厅: the head is longer; 办好, 办理: verbs;
                         # 联合会商: consult jointly
                     cand = self._compose(doc, m.start(), m.end(), label, s0)
                     if cand and (cand.start, cand.end) not in seen \
@@ -247,11 +249,15 @@ class AgencyRecognizer:
 
     def _after_glued_joint(self, text, tok, end):
         """Where a body ending at `end` inside the tagger's word `tok` starts, when a joint word
-        after another body's head comes before it in that word (A局联合|县委…/ORG); else None."""
+        after another body's head comes before it in that word (A局联合|县委…/ORG); else None.
+        The body after it names its place (县委, 州卫生健康局, 溧阳市X公司): not X院联合|研究中心,
+        one name with 联合 in it."""
         k = None
         for m in _GLUED_JOINT.finditer(text, tok.idx, end):
             before = text[tok.idx:m.start()]
-            if end - m.end() >= 2 and (_ends_with(self.agency_head, before) or _ends_with(self.org_head, before)):
+            after = text[m.end():end + 8]
+            if (_ends_with(self.agency_head, before) or _ends_with(self.org_head, before)) \
+                    and (after[:1] in "省市州县区" or after.startswith(("中共", "共青团")) or self._place_prefix(after)):
                 k = m.end()
         return k
 
@@ -403,6 +409,8 @@ class AgencyRecognizer:
         if k >= 0 and start < self._gazetteer_places[k][1]:
             start = self._gazetteer_places[k][0]
         name = text[start:he]
+        if name.endswith("办") and (name[:-1] in _DOERS or name[:-1].endswith(_BY_RULES)):
+            return None  # 村民办事, 群众办证: people who get things done; 按规则办事: how; no office
         if name.startswith(_WHICHEVER_PLACE):
             return None  # 户籍地派出所, 所在地人民法院: the body of wherever one lives or acts, none named
         if _FORMER_COMMITTEE.search(name):

@@ -139,10 +139,10 @@ class PlaceRecognizer:
         for q in names:
             k = text.find(q, c.start + 1, c.end + len(q) - 1)
             if 0 < k < c.end < k + len(q):
-                if k - c.start < 2:
-                    return None
                 divs = [d.id for d in self.div.lookup(text[c.start:k])]
-                return Cand(c.start, k, c.label, c.source, c.priority, {"divisions": divs} if divs else {})
+                if k - c.start >= 2 and (divs or self.suffixed.fullmatch(text, c.start, k)):
+                    # (a place in full before the name; not 长荡|湖鲜 after “湖鲜”: 长荡湖 stays)
+                    return Cand(c.start, k, c.label, c.source, c.priority, {"divisions": divs} if divs else {})
         return c
 
     def _keep(self, c, text, titles, quotes):

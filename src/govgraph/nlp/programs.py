@@ -67,7 +67,8 @@ _BATCH = re.compile(r"了?(?:\d{4}年度?|全国|全省|全市|首批|第[一二
 _LAUNCH = ("开展", "实施", "启动", "推进", "深化", "推行", "部署", "组织", "实行", "打造", "落实")
 # words that make a platform's "name" a clause (国家层面统筹推进…平台建设)
 _CLAUSE_WORDS = _LAUNCH + ("统筹", "层面", "建设")
-_SERVICE_CIRCLE = re.compile(rf"(?:城市)?(?:\d{{1,2}}分钟|[一二三四五六十]{{1,3}}分钟|一刻钟)[{CJK}]{{2,8}}?圈(?:试点)?")
+_SERVICE_CIRCLE = re.compile(rf"(?:城市)?(?:\d{{1,2}}分钟|[一二三四五六十]{{1,3}}分钟|一刻钟)[{CJK}]{{0,6}}?"
+                             r"(?:服务|生活|养老|医保|健身|文化|阅读|就业|医疗|健康|教育|商业|消费|政务|体育|托育|便民)圈(?:试点)?")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _DASH_QUOTE = re.compile(r"[—－-]{1,2}“[^“”，。]{1,30}”")  # “A”——“B”行动
 # 构建“X”的…格局: the quote says what the pattern is like; the verb builds the pattern

@@ -226,6 +226,8 @@ def _runs_issues(text, ms):
             continue
         if "，" in between and _DEICTIC.search(between.split("，")[-1]):
             continue  # …，该社区总结出了P: the clause has a subject of its own
+        if "，" in between and text[actor.start - 1:actor.start] in ("由", "被"):
+            continue  # 平台由X提供技术支持，下一步将开展P: the agent of 由 acts in its own clause only
         for a in _joint_group(text, ms, actor):
             if typ == "runs" or a.label == "Agency":
                 yield a, t, typ, None
@@ -736,7 +738,8 @@ def _body_references(text, mentions, sents) -> dict[int, list]:
 # clause has no subject of its own and its verb is a joint one (not 将加强, whose subject may be anyone)
 _SAYS = re.compile(r"(?:表示|说|介绍|指出|透露)[，,：:](?:(?:下一步|下步|今后|接下来|未来|同时|此外|近期|明年|今年)[，,]?)*"
                    r"(?=(?:还将|也将|将会|将|要|还要|会)?(?:" + "|".join(JOINT) + "))")
-_SPEAKER = re.compile(r"(?:有关|相关|主要)?负责人|[\u4e00-\u9fff]{0,16}")  # between the body and 表示
+_SPOKESPERSON = re.compile("(?:有关|相关|主要)?负责人|新闻发言人|发言人")
+_POST_END = re.compile(f"(?:{_ROLE_ALT})$")
 
 
 def _speakers_bodies(text, mentions, sents):
@@ -751,10 +754,13 @@ def _speakers_bodies(text, mentions, sents):
             before = sorted((m for m in by_sent.get(si, []) if m.end <= said), key=lambda m: m.start)
             people = [m for m in before if m.label == "Person" and m.end == said]
             body = next((m for m in reversed(before) if m.label in _ACTORS and m.key), None)
-            if body is None or "，" in text[body.end:said] or "、" in text[body.end:said]:
+            if body is None:
                 continue
-            if not people and not text.endswith("负责人", 0, said):
-                continue  # the body's own person, named or not, says it
+            # the body's own person says it: X局局长Y, X局有关负责人 (not 受到X局表彰的教师Y)
+            post = text[body.end:people[0].start] if people else None
+            if not (post is not None and (post == "" or _POST_END.search(post)) and not re.search("[的，、。]", post)
+                    or _SPOKESPERSON.fullmatch(text, body.end, said)):
+                continue
             yield si, _Reference(r.end(), r.end(), body.key, si, label=body.label)
 
 
@@ -874,8 +880,10 @@ def _listed_places(text, after, at):
 
 
 # 在A、B(等地)开展试点, 已在A、B等县市推广: the places where it is piloted or rolled out
+# (实施, 开展 only with nothing after them: 在A开展入户走访 is another activity)
 _PILOT_AFTER = re.compile(r"(?:等(?:[\d一二三四五六七八九十]+个)?(?:地|县市区|县市|县区|市县|区县|乡镇|镇村|村|社区|地区)?)?"
-                          r"(?:开展|进行|启动|先行|全面|率先|逐步)?(?:试点|先行先试|推广|推行|实施|铺开|落地|试行|上线|开展)")
+                          r"(?:(?:开展|进行|启动|先行|全面|率先|逐步)?(?:试点|先行先试|推广|推行|铺开|落地|试行|上线)"
+                          r"|(?:全面|深入|逐步)?(?:实施|开展)(?=[，。；！]|$))")
 
 
 def _piloted_in(text, after, s):
@@ -1177,8 +1185,14 @@ _LIST_HEADER = re.compile("(?:任命|聘任|提名)[：:]")
 
 
 def _in_appointments(text, at) -> bool:
-    """Is `at` the start of an item of a list under 决定任命：? (X为Y局局长；Z为…)"""
-    return text[at - 1:at] in ("：", ":", "；", ";", "\n", "。") and _LIST_HEADER.search(text, max(0, at - 600), at) is not None
+    """Is `at` the start of an item of a list under 决定任命：? (X为Y局局长；Z为…。: the list ends
+    at its first 。)"""
+    if text[at - 1:at] not in ("：", ":", "；", ";", "\n"):
+        return False
+    header = None
+    for header in _LIST_HEADER.finditer(text, max(0, at - 600), at):
+        pass
+    return header is not None and "。" not in text[header.end():at]
 
 
 def _elections(text, ms, s, elected):

@@ -30,8 +30,9 @@ def strip_marks(s: str) -> str:
     return _MARKS.sub("", s)
 
 
-def resolve_document(mentions: list[Mention]) -> None:
-    """Set .key and .name on every mention (in place)."""
+def resolve_document(mentions: list[Mention], text: str = "") -> None:
+    """Set .key and .name on every mention (in place). text: the document's clean text, which
+    the mentions' offsets index (without it, no rule reads the words between mentions)."""
     gaz = load_divisions()
     # divisions named in a 《title》 are no mentions; they give the levels no place of the
     # text gives (a county paper's 县委, 县水利局 and 《X县…方案》)
@@ -84,7 +85,7 @@ def resolve_document(mentions: list[Mention]) -> None:
             if m.label == "Program":
                 name = _DASH_RUN.sub("——", name)  # 夜·凯里—追梦市集, ——, --: one name, the standard dash
             m.name, m.key = name, f"{m.label.lower()}/{name}"
-    _contrasted(mentions, contexts, counts, gaz)
+    _contrasted(mentions, contexts, counts, gaz, lambda a, b: text[a:b])
     _slogan_places(mentions, contexts, gaz)
     _qualify_places(mentions)
     _township_stems(mentions)
@@ -97,17 +98,26 @@ def resolve_document(mentions: list[Mention]) -> None:
 _RELATIVE = re.compile(r"(?:中共)?团?([省州市县区])")
 
 
-def _contrasted(mentions, contexts, counts, gaz):
+def _facing(a, b, text_of) -> bool:
+    """Are two mentions of one sentence on the two sides of 与/同 (A、B分别与C、D), in one clause?"""
+    x, y = (a, b) if a.start < b.start else (b, a)
+    between = text_of(x.end, y.start)
+    return ("与" in between or "同" in between) and not any(p in between for p in "，。；：")
+
+
+def _contrasted(mentions, contexts, counts, gaz, text_of):
     """省发改委、省商务厅分别与广东省发改委、广东省商务厅签订…: a relative name and the same
     body written with its place, in one sentence, are two bodies. The relative one is of the
     article's other division of that level (贵州省's, in an article naming 贵州省 and 广东省),
     when the article names exactly one other."""
-    explicit = {(m.sent, m.key) for m in mentions if m.label == "Agency" and m.key
-                and not _RELATIVE.match(strip_marks(m.attrs.get("name") or m.text))}
+    explicit = {}
+    for m in mentions:
+        if m.label == "Agency" and m.key and not _RELATIVE.match(strip_marks(m.attrs.get("name") or m.text)):
+            explicit.setdefault((m.sent, m.key), []).append(m)
     for m in mentions:
         text = strip_marks(m.attrs.get("name") or m.text)
         rel = _RELATIVE.match(text)
-        if m.label != "Agency" or not rel or (m.sent, m.key) not in explicit:
+        if m.label != "Agency" or not rel or not any(_facing(m, e, text_of) for e in explicit.get((m.sent, m.key), ())):
             continue
         ctx = contexts[m.article]
         level = next((lv for lv in _LEVEL_OF[rel.group(1)] if ctx.get(lv) is not None
@@ -341,9 +351,13 @@ def _fuller_function(short: str, name: str) -> bool:
         and len(name) - len(short) <= 6
 
 
+_EVENT_KINDS = {"专项", "集中", "系列", "主题", "集中专项", "专项整治", "主题宣传"}
+
+
 def _event_forms(mentions):
     """“雷霆”行动 and “雷霆”专项行动: one campaign, its kind written plainly and in full; the plain
-    form names it, as where the bare core is written too (see _merge_short_forms)."""
+    form names it, as where the bare core is written too (see _merge_short_forms). Not “雷霆”
+    食品安全整治行动: what it says of itself may make another campaign of that name."""
     plain = {}
     for m in mentions:
         core = m.attrs.get("core")
@@ -354,7 +368,7 @@ def _event_forms(mentions):
         if m.label != "Program" or not m.key or not core or not m.name.startswith(core) or len(m.name) <= len(core):
             continue
         p = next((plain[core, e] for e in _EVENTS if (core, e) in plain and m.name.endswith(e)), None)
-        if p is not None and m.key != p.key and m.name[len(core)] not in _DASHES:
+        if p is not None and m.key != p.key and m.name[len(core):len(m.name) - 2] in _EVENT_KINDS:
             m.key, m.name = p.key, p.name
 
 
