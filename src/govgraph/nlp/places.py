@@ -17,6 +17,8 @@ _AMBIGUOUS = {"全州", "全市", "全省", "全县", "全区", "全镇", "全�
               "城中", "城东", "城西", "城北", "通道", "安居", "大方", "安宁", "新城", "长寿", "延长", "兴国", "万年",
               "富裕", "平和", "乐业", "兴业", "新民", "清流", "龙井"}
 _GENERIC_HEAD = set("全各该本我每此这那其某")
+_CUT_SHORT = re.compile(f"(?:、|街道|镇|乡)([{CJK}])([{CJK}](?:村|社区))")
+_LOCAL_BODIES = ("党委", "党支部", "党总支", "村委会", "居委会", "党群")
 _FUNCTION_TAGS = ("p", "u", "c", "w", "r", "m", "q", "xc", "f", "TIME")
 _NOT_NAME_CHARS = set("在到从和与及是的了该本各全每这那其某有为将已也都")
 _DEICTIC = tuple(_GENERIC_HEAD)
@@ -194,20 +196,16 @@ class PlaceRecognizer:
         township_ends = {te for ts, te in taken if text.endswith(_TOWNSHIP_ENDS, ts, te)} | {
             t.idx + len(t) for t in words if t.tag_ == "LOC" and t.text.endswith(_TOWNSHIP_ENDS)}
         rejoined = []  # where the words the names below take a character from start
-        for tok in doc:
-            # 在A村、加/v|车村/LOC, 该街道越/d|河社区/ORG: the tagger cut a short name after its first
+        ends_at = set(ends)
+        for m in _CUT_SHORT.finditer(text):
+            # 在A村、加/v|车村/LOC, 该街道越/d|河社区党委/ORG: the tagger cut a short name after its first
             # character; a one-character village or community right after a list's 、 or a township
-            # takes the character before it
-            lower = _LOWER_BODY.match(tok.text, 1)  # (越/d|河社区党委/ORG: and its body)
-            end = lower.end() if lower else len(tok)
-            stem = end - (2 if tok.text.endswith("社区", 0, end) else 1)
-            if tok.i < 2 or stem != 1 or not tok.text.endswith(("村", "社区"), 0, end):
-                continue
-            prev = doc[tok.i - 1]
-            if len(prev) == 1 and prev.tag_ not in _FUNCTION_TAGS and prev.text not in _NOT_NAME_CHARS \
-                    and re.fullmatch(f"[{CJK}]", prev.text) and text.endswith(("、", "街道", "镇", "乡"), 0, prev.idx):
-                rejoined.append(tok.idx)
-                yield Cand(prev.idx, tok.idx + end, "Place", "rejoined", 2, {})
+            # takes the character before it (the word it is in may go on with its body)
+            p, q, e = m.start(1), m.start(2), m.end(2)
+            if p in self._tags and q in self._tags and self._tags[p] not in _FUNCTION_TAGS \
+                    and text[p] not in _NOT_NAME_CHARS and (e in ends_at or text.startswith(_LOCAL_BODIES, e)):
+                rejoined.append(q)
+                yield Cand(p, e, "Place", "rejoined", 2, {})
         for te in sorted(township_ends - set(self._starts)):
             # 加榜乡党扭村/v: a village glued to its township in one word of any tag
             tok = doc.char_span(te - 1, te, alignment_mode="expand")
