@@ -24,6 +24,10 @@ def test_lac_tokens_carry_tags_and_entities(nlp):
     assert [t.text for t in doc][:4] == ["张三", "在", "武汉市", "工作"]
     assert doc[0].tag_ == "PER" and doc[0].pos_ == "PROPN"
     assert len(list(doc.sents)) == 2
+    # the tokenizer keeps the text it was given, which the components read instead of rejoining tokens
+    from govgraph.nlp.candidates import TEXT_KEY
+    made = nlp.make_doc(" 张三　在\n武汉市工作。")
+    assert made.user_data[TEXT_KEY] == made.text == " 张三　在\n武汉市工作。"
 
 
 def test_lac_tokenizer_sets_doc_ents_with_its_labels(nlp):

@@ -60,13 +60,17 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+TEXT_KEY = "gg_text"
+
+
 def doc_text(doc: Doc) -> str:
-    """doc.text, joined once per doc (spaCy joins every token's text on each call).
+    """doc.text, joined once per doc (spaCy joins every token's text on each call; the LAC
+    tokenizer stores the text it was given).
 
     Cached in doc.user_data: splitting tokens later does not change the text."""
-    text = doc.user_data.get("gg_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["gg_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

