@@ -247,15 +247,14 @@ class AgencyRecognizer:
                     seen.add((s, e))
                     yield Cand(s, e, "Organization", "lac", 1)
 
-    def _after_glued_joint(self, text, tok, end):
-        """Where a body ending at `end` inside the tagger's word `tok` starts, when a joint word
-        after another body's head comes before it in that word (A局联合|县委…/ORG); else None.
-        The body after it names its place (县委, 州卫生健康局, 溧阳市X公司): not X院联合|研究中心,
-        one name with 联合 in it."""
+    def _joint_cut(self, text, start, end):
+        """The end of the last joint word in text[start:end] that the tagger glued after a body's
+        head (A局联合|县委…/ORG), where the next body begins; else None. That body names its place
+        (县委, 州卫生健康局, 溧阳市X公司): not X院联合|研究中心, one name with 联合 in it."""
         k = None
-        for m in _GLUED_JOINT.finditer(text, tok.idx, end):
-            before = text[tok.idx:m.start()]
-            after = text[m.end():end + 8]
+        for m in _GLUED_JOINT.finditer(text, start, end):
+            before = text[start:m.start()]
+            after = text[m.end():m.end() + 12]
             if (_ends_with(self.agency_head, before) or _ends_with(self.org_head, before)) \
                     and (after[:1] in "省市州县区" or after.startswith(("中共", "共青团")) or self._place_prefix(after)):
                 k = m.end()
@@ -338,17 +337,16 @@ class AgencyRecognizer:
                 return Cand(tok.idx + k, he, label, "head", 2, {})
             # A医院联合州卫生健康局/ORG: two bodies the tagger glued at the joint word between them
             # (not a kind of body, 联合物业公司: no name)
-            k = self._after_glued_joint(text, tok, he)
+            k = self._joint_cut(text, tok.idx, he)
             if k is not None and text[k:he] not in self.generic \
                     and not self._only_industry(text[k:he], _ends_with(self.org_head, tok.text) or ""):
                 return Cand(k, he, label, "head", 2, {})
-        glued = self._after_glued_joint(text, tok, he) if tok.tag_ == "ORG" and not whole else None
+        glued = self._joint_cut(text, tok.idx, he) if tok.tag_ == "ORG" and not whole else None
         if glued is not None:
             start, i = glued, 0  # (A局联合县委组织部/ORG: 县委 starts after the joint word; nothing before it)
         while i - 1 >= 0 and doc[i - 1].idx >= sent_start:
             prev = doc[i - 1]
-            if prev.tag_ == "ORG" and self._after_glued_joint(text, prev, prev.idx + len(prev) + 2) \
-                    == prev.idx + len(prev):
+            if prev.tag_ == "ORG" and self._joint_cut(text, prev.idx, prev.idx + len(prev)) == prev.idx + len(prev):
                 break  # A局联合/ORG|县委组织部: a body before the joint word is another one
             if prev.text == "和" and i - 2 >= 0 and doc[i - 2].idx >= sent_start and doc[i - 2].tag_ in ("vn", "n", "ORG") \
                     and not self.agency_head.search(doc[i - 2].text) and not whole \

@@ -79,7 +79,7 @@ _WHOLE_PLACE_ENDS = tuple("村镇乡区县市省州国") + ("社区", "街道") 
 _GRADED = re.compile(r"(?:国家)?(?:[1-5１-５]|[一二三四五])[AＡ]级")
 _SITE_ENDS = tuple("园寨谷湾岛庄苑村镇街巷山湖泉溪坝寺") + ("景区", "公园", "古城", "广场")
 # bodies the tagger takes into a place's word (X社区党委)
-_LOWER_BODY = re.compile("(?:村|社区)(?=党委|党支部|党总支|村委会|居委会|党群)")
+_LOWER_BODY = re.compile("(?:村|社区)(?=" + "|".join(_LOCAL_BODIES) + ")")
 _BODIES = ("党委", "党支部", "党总支", "党工委", "居委会", "村委会", "委员会")
 # what follows a division's short form in the name of a village or town named like it
 _LOWER = ("村", "社区", "镇", "乡", "街道", "居委会")
@@ -195,7 +195,7 @@ class PlaceRecognizer:
         words = tagged(doc, ("LOC", "n", "nz", "ns", "ORG"))
         township_ends = {te for ts, te in taken if text.endswith(_TOWNSHIP_ENDS, ts, te)} | {
             t.idx + len(t) for t in words if t.tag_ == "LOC" and t.text.endswith(_TOWNSHIP_ENDS)}
-        rejoined = []  # where the words the names below take a character from start
+        rejoined = set()  # where the words the names below take a character from start
         ends_at = set(ends)
         for m in _CUT_SHORT.finditer(text):
             # 在A村、加/v|车村/LOC, 该街道越/d|河社区党委/ORG: the tagger cut a short name after its first
@@ -204,7 +204,7 @@ class PlaceRecognizer:
             p, q, e = m.start(1), m.start(2), m.end(2)
             if p in self._tags and q in self._tags and self._tags[p] not in _FUNCTION_TAGS \
                     and text[p] not in _NOT_NAME_CHARS and (e in ends_at or text.startswith(_LOCAL_BODIES, e)):
-                rejoined.append(q)
+                rejoined.add(q)
                 yield Cand(p, e, "Place", "rejoined", 2, {})
         for te in sorted(township_ends - set(self._starts)):
             # 加榜乡党扭村/v: a village glued to its township in one word of any tag

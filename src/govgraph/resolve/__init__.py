@@ -16,7 +16,7 @@ from ..nlp.agencies import LOCAL_BODIES, UNIQUE, YOUTH_LEAGUE
 from ..nlp.candidates import naming
 from ..nlp.programs import LEVEL_WORDS
 from .context import agency_prefix, choose_division, document_context, place_division
-from .names import _LEVEL_OF, canonical_agency, expand_body
+from .names import LEVEL_OF, canonical_agency, expand_body, relative
 
 # bare heads and abbreviations (医保局, 法院) name no one body by themselves; central bodies
 # that exist once in the country (最高人民法院, 党中央, 国务院, 商务部) do; 团市委 is read like
@@ -95,7 +95,9 @@ def resolve_document(mentions: list[Mention], text: str = "") -> None:
     _short_titles(mentions)
 
 
-_RELATIVE = re.compile(r"(?:中共)?团?([省州市县区])")
+def _relative_name(m):
+    """The relative-name match of an agency mention's name (州医保局, 中共县委), else None."""
+    return relative(strip_marks(m.attrs.get("name") or m.text).removeprefix("中共"))
 
 
 def _facing(a, b, text_of) -> bool:
@@ -112,22 +114,22 @@ def _contrasted(mentions, contexts, counts, gaz, text_of):
     when the article names exactly one other."""
     explicit = {}
     for m in mentions:
-        if m.label == "Agency" and m.key and not _RELATIVE.match(strip_marks(m.attrs.get("name") or m.text)):
+        if m.label == "Agency" and m.key and not _relative_name(m):
             explicit.setdefault((m.sent, m.key), []).append(m)
     for m in mentions:
-        text = strip_marks(m.attrs.get("name") or m.text)
-        rel = _RELATIVE.match(text)
-        if m.label != "Agency" or not rel or not any(_facing(m, e, text_of) for e in explicit.get((m.sent, m.key), ())):
+        rel = _relative_name(m) if m.label == "Agency" else None
+        if not rel or not any(_facing(m, e, text_of) for e in explicit.get((m.sent, m.key), ())):
             continue
+        text = strip_marks(m.attrs.get("name") or m.text)
         ctx = contexts[m.article]
-        level = next((lv for lv in _LEVEL_OF[rel.group(1)] if ctx.get(lv) is not None
+        level = next((lv for lv in LEVEL_OF[rel.group(2)] if ctx.get(lv) is not None
                       and m.name.find(agency_prefix(ctx[lv], gaz)) in (0, 2)), None)  # (after 中共)
         if level is None:
             continue
         used = ctx[level]
         named = [place_division(p) for p in mentions if p.label == "Place" and p.article == m.article]
         others = {d.id: d for div in named if div is not None for d in gaz.chain(div)
-                  if d.level == used.level and d.id != used.id and agency_prefix(d, gaz).endswith(rel.group(1))}
+                  if d.level == used.level and d.id != used.id and agency_prefix(d, gaz).endswith(rel.group(2))}
         if len(others) == 1:
             name, _ = canonical_agency(text, {**ctx, level: next(iter(others.values()))}, counts, gaz)
             m.name, m.key = name, f"agency/{name}"
@@ -367,8 +369,9 @@ def _event_forms(mentions):
         core = m.attrs.get("core")
         if m.label != "Program" or not m.key or not core or not m.name.startswith(core) or len(m.name) <= len(core):
             continue
-        p = next((plain[core, e] for e in _EVENTS if (core, e) in plain and m.name.endswith(e)), None)
-        if p is not None and m.key != p.key and m.name[len(core):len(m.name) - 2] in _EVENT_KINDS:
+        e = next((e for e in _EVENTS if (core, e) in plain and m.name.endswith(e)), None)
+        p = plain[core, e] if e else None
+        if p is not None and m.key != p.key and m.name[len(core):len(m.name) - len(e)] in _EVENT_KINDS:
             m.key, m.name = p.key, p.name
 
 

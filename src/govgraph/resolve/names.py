@@ -11,11 +11,20 @@ from .context import agency_prefix, choose_division
 _LOWER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|街道|村)")
 # 州/市/县/区/省 alone before a body refer to the document's division of that level
 # 市 is the article's county-level city if it is about one (丹阳市: 市民政局), else its prefecture
-_LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("city", "prefecture"), "县": ("county",), "区": ("county",)}
+LEVEL_OF = {"省": ("province",), "州": ("prefecture",), "市": ("city", "prefecture"), "县": ("county",), "区": ("county",)}
 
 
 # words that start with a level character but are not relative names
 _NOT_RELATIVE = re.compile("市场|市民服务|区域|县域|省级|市级|县级|州级|区级|市政(?!协|府)")
+
+
+_RELATIVE = re.compile(r"(团)?([省州市县区])(.+)")
+
+
+def relative(rest: str):
+    """The match of a relative name (州医保局, 团市委: group 2 the level character), else None."""
+    m = _RELATIVE.match(rest)
+    return m if m and not _NOT_RELATIVE.match(rest) else None
 
 
 def split_prefix(name: str, gaz: Divisions):
@@ -141,9 +150,9 @@ def canonical_agency(name: str, ctx: dict, counts, gaz: Divisions) -> tuple[str,
             rest = rest[1:]  # 大通湖|区医保局: the level character belongs to the place
     else:
         prefix = ""
-        m = re.match(r"(团)?([省州市县区])(.+)", rest)
-        if m and not _NOT_RELATIVE.match(rest):
-            for level in _LEVEL_OF[m.group(2)]:
+        m = relative(rest)
+        if m:
+            for level in LEVEL_OF[m.group(2)]:
                 d = ctx.get(level)
                 if d and agency_prefix(d, gaz).endswith(m.group(2)):
                     div, prefix = d, agency_prefix(d, gaz)
